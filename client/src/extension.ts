@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server (over IPC) and registers the commands; everything else lives in the server. */
+export async function activate(context: vscode.ExtensionContext): Promise<OpenTrackApi> {
+  const log = vscode.window.createOutputChannel('OpenTrack', { log: true });
+  context.subscriptions.push(log);
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server decides which JSON files are competitions (name, $schema or content).
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+    ],
+    synchronize: { configurationSection: 'opentrack' },
+    outputChannel: log,
+    traceOutputChannel: log,
+  };
+  client = new LanguageClient('opentrack', vscode.l10n.t('OpenTrack Language Server'), serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('opentrack.restartServer', async () => {
+      log.info('Restarting the language server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('opentrack.showOutput', () => log.show(true)),
+  );
+
+  await client.start();
+  log.info('OpenTrack language server started');
+  return { client };
+}
+
+/** Returned from activate, for the extension-host tests. */
+export interface OpenTrackApi {
+  client: LanguageClient;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

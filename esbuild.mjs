@@ -1,0 +1,63 @@
+// One build script: product bundles into dist/, test bundles into out/ (with --tests).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
+};
+
+/** Every file under dir whose name ends with suffix. */
+function findFiles(dir, suffix) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'host') continue;
+    if (statSync(path).isDirectory()) found.push(...findFiles(path, suffix));
+    else if (name.endsWith(suffix)) found.push(path);
+  }
+  return found;
+}
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
+];
+
+if (args.has('--tests')) {
+  rmSync('out', { recursive: true, force: true });
+  // Unit/LSP tests run under node --test; the extension-host suite runs inside VS Code (vscode external).
+  builds.push({
+    ...common,
+    sourcemap: true,
+    entryPoints: findFiles('test', '.test.ts').filter((f) => !f.startsWith(join('test', 'vscode'))),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode-json-languageservice', 'fast-check'],
+  });
+  builds.push({
+    ...common,
+    sourcemap: true,
+    entryPoints: [...findFiles(join('test', 'vscode'), '.ts')],
+    outdir: 'out/test/vscode',
+    outbase: join('test', 'vscode'),
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

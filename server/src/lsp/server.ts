@@ -1,0 +1,136 @@
+import {
+  Connection,
+  DocumentDiagnosticReportKind,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  Diagnostic,
+  DiagnosticSeverity,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompetitionDocument, DocumentCache, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
+import { SettingsStore, validationSettings } from './settings';
+import { runSafe } from './runSafe';
+import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
+
+/** Name of the custom request the client's upload command calls before uploading. */
+export const VALIDATE_REQUEST = 'opentrack/validate';
+
+export interface ValidateResult {
+  isCompetition: boolean;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
+
+const PUSH_DELAY_MS = 200;
+
+/** Adapts the language service to LSP: documents, scheduling, settings; no logic of its own. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache();
+  const settings = new SettingsStore(connection);
+  const log = (message: string): void => connection.console.error(message);
+  let pullDiagnostics = false;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  /** The parsed document when it is a competition, else undefined (other JSON files get nothing). */
+  async function competition(textDocument: TextDocument): Promise<CompetitionDocument | undefined> {
+    const { files } = await settings.get(textDocument.uri);
+    if (matchesCompetitionName(textDocument.uri, files)) return cache.get(textDocument);
+    if (!mayBeCompetition(textDocument.getText())) return undefined;
+    const document = cache.get(textDocument);
+    return looksLikeCompetition(document.parsed.value) ? document : undefined;
+  }
+
+  async function diagnose(textDocument: TextDocument): Promise<Diagnostic[] | undefined> {
+    const document = await competition(textDocument);
+    if (!document) return undefined;
+    const options = validationSettings(await settings.get(textDocument.uri));
+    options.onRuleError = (family, error) => log(`Rule family "${family}" failed on ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+    return validateDocument(document, options);
+  }
+
+  function schedulePush(textDocument: TextDocument): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pending.get(textDocument.uri));
+    pending.set(
+      textDocument.uri,
+      setTimeout(() => {
+        pending.delete(textDocument.uri);
+        const version = textDocument.version;
+        diagnose(textDocument)
+          .then((diagnostics) => {
+            // Drop results for a version that is no longer current: never publish stale diagnostics.
+            const current = documents.get(textDocument.uri);
+            if (current && current.version === version) {
+              void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: diagnostics ?? [] });
+            }
+          })
+          .catch((error: unknown) => log(`Validation failed: ${String(error)}`));
+      }, PUSH_DELAY_MS),
+    );
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    settings.supportsConfiguration = !!capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pullDiagnostics && { diagnosticProvider: { identifier: 'opentrack', interFileDependencies: false, workspaceDiagnostics: false } }),
+        ...editingCapabilities,
+      },
+      serverInfo: { name: 'OpenTrack Language Server' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else documents.all().forEach(schedulePush);
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const textDocument = documents.get(params.textDocument.uri);
+    if (!textDocument || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    try {
+      return { kind: DocumentDiagnosticReportKind.Full, items: (await diagnose(textDocument)) ?? [] };
+    } catch (error) {
+      log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+  });
+
+  connection.onRequest(VALIDATE_REQUEST, async (params: { uri: string }): Promise<ValidateResult> => {
+    const textDocument = documents.get(params.uri);
+    const diagnostics = textDocument ? await diagnose(textDocument) : undefined;
+    const count = (severity: DiagnosticSeverity): number => (diagnostics ?? []).filter((d) => d.severity === severity).length;
+    return { isCompetition: diagnostics !== undefined, errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning), diagnostics: diagnostics ?? [] };
+  });
+
+  documents.onDidChangeContent((event) => schedulePush(event.document));
+  documents.onDidClose((event) => {
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    cache.delete(event.document.uri);
+    settings.clear(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  registerEditingFeatures(connection, {
+    document: async (uri) => {
+      const textDocument = documents.get(uri);
+      return textDocument ? competition(textDocument) : undefined;
+    },
+    diagnostics: async (uri) => {
+      const textDocument = documents.get(uri);
+      return (textDocument && (await diagnose(textDocument))) ?? [];
+    },
+    runSafe: (name, token, fallback, work) => runSafe(log, name, token, fallback, work),
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

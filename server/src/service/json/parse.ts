@@ -1,0 +1,245 @@
+import { Scanner, Tok, decodeString } from './scanner';
+
+/** A syntax problem found while parsing, with its offsets and what a fix needs. */
+export interface SyntaxProblem {
+  code: SyntaxCode;
+  message: string;
+  offset: number;
+  length: number;
+  /** Text that repairs the span, when the repair is determined. */
+  replacement?: string;
+}
+
+export type SyntaxCode =
+  | 'OT001' // invalid JSON
+  | 'OT002' // trailing comma
+  | 'OT003' // comment
+  | 'OT004' // Python literal
+  | 'OT005' // single-quoted string
+  | 'OT006' // byte order mark
+  | 'OT007'; // nesting too deep
+
+export interface ParsedJson {
+  /** The recovered value (undefined when nothing could be read). */
+  value: unknown;
+  problems: SyntaxProblem[];
+}
+
+/** Deeper nesting than this is skipped, not parsed, so broken input cannot exhaust the stack. */
+export const MAX_DEPTH = 1000;
+
+/**
+ * Parses a document once. Strict JSON (the normal case) goes through the native JSON.parse;
+ * only text that fails it pays for the tolerant parser, which recovers a value and reports
+ * each problem with its exact span.
+ */
+export function parseJson(text: string): ParsedJson {
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  try {
+    const value: unknown = JSON.parse(hasBom ? text.slice(1) : text);
+    return { value, problems: hasBom ? [bomProblem()] : [] };
+  } catch {
+    return new TolerantParser(text).parse();
+  }
+}
+
+function bomProblem(): SyntaxProblem {
+  return {
+    code: 'OT006',
+    message: 'The file starts with a byte order mark (BOM). Save it as UTF-8 without BOM: OpenTrack expects plain JSON.',
+    offset: 0,
+    length: 1,
+    replacement: '',
+  };
+}
+
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+const PYTHON_LITERALS: Record<string, string> = { True: 'true', False: 'false', None: 'null' };
+
+class TolerantParser {
+  private readonly problems: SyntaxProblem[] = [];
+  private readonly scanner: Scanner;
+
+  constructor(private readonly text: string) {
+    this.scanner = new Scanner(text, 0, (start, end) =>
+      this.report('OT003', 'Comments are not allowed in JSON. Remove the comment: OpenTrack rejects it.', start, end - start, ''),
+    );
+  }
+
+  parse(): ParsedJson {
+    if (this.text.charCodeAt(0) === 0xfeff) this.problems.push(bomProblem());
+    const s = this.scanner;
+    s.next();
+    if (s.kind === Tok.EOF) {
+      this.report('OT001', 'The file is empty. A competition is a JSON object: start with `{`.', 0, 0);
+      return { value: undefined, problems: this.problems };
+    }
+    const value = this.value(0);
+    if (s.next() !== Tok.EOF) {
+      this.report('OT001', 'Unexpected content after the end of the document. Remove it.', s.start, this.text.length - s.start);
+    }
+    return { value, problems: this.problems };
+  }
+
+  private report(code: SyntaxCode, message: string, offset: number, length: number, replacement?: string): void {
+    const problem: SyntaxProblem = { code, message, offset, length };
+    if (replacement !== undefined) problem.replacement = replacement;
+    this.problems.push(problem);
+  }
+
+  /** Parses the value at the current token; leaves the scanner on its last token. */
+  private value(depth: number): unknown {
+    const s = this.scanner;
+    switch (s.kind) {
+      case Tok.OpenBrace:
+      case Tok.OpenBracket:
+        if (depth >= MAX_DEPTH) {
+          this.report('OT007', `Nesting deeper than ${MAX_DEPTH} levels is not checked. No competition needs it; flatten the data.`, s.start, 1);
+          s.skipValue();
+          return null;
+        }
+        return s.kind === Tok.OpenBrace ? this.object(depth) : this.array(depth);
+      case Tok.String:
+        return this.string();
+      case Tok.Word:
+        return this.word();
+      default:
+        this.report('OT001', `Expected a value but found \`${this.text.slice(s.start, s.end)}\`.`, s.start, Math.max(1, s.end - s.start));
+        return null;
+    }
+  }
+
+  private object(depth: number): Record<string, unknown> {
+    const s = this.scanner;
+    const result: Record<string, unknown> = {};
+    let lastComma = -1;
+    let needComma = false;
+    const open = s.start;
+    for (;;) {
+      const kind = s.next();
+      if (kind === Tok.CloseBrace) break;
+      if (kind === Tok.EOF) {
+        this.report('OT001', 'Missing `}` to close this object.', open, 1);
+        break;
+      }
+      if (kind === Tok.Comma) {
+        if (!needComma) this.report('OT001', 'Unexpected comma. Remove it.', s.start, 1, '');
+        lastComma = needComma ? s.start : -1;
+        needComma = false;
+        continue;
+      }
+      if (kind === Tok.CloseBracket) {
+        this.report('OT001', 'Expected `}` but found `]`.', s.start, 1);
+        break;
+      }
+      if (needComma) this.report('OT001', 'Missing comma between properties.', s.start, Math.max(1, s.end - s.start), undefined);
+      lastComma = -1;
+      if (kind !== Tok.String) {
+        this.report('OT001', 'Property names must be strings in double quotes.', s.start, Math.max(1, s.end - s.start),
+          kind === Tok.Word ? JSON.stringify(this.text.slice(s.start, s.end)) : undefined);
+        if (kind !== Tok.Word) {
+          s.skipValue();
+          needComma = true;
+          continue;
+        }
+      }
+      const name = kind === Tok.String ? this.string() : this.text.slice(s.start, s.end);
+      const keyEnd = s.end;
+      if (s.next() !== Tok.Colon) {
+        this.report('OT001', `Missing \`:\` after the property name "${name}".`, keyEnd, 0);
+        if (s.kind === Tok.CloseBrace || s.kind === Tok.EOF) break;
+        if (s.kind === Tok.Comma) {
+          needComma = false;
+          continue;
+        }
+      } else s.next();
+      if (s.kind === Tok.CloseBrace || s.kind === Tok.Comma || s.kind === Tok.EOF) {
+        this.report('OT001', `Missing a value for "${name}".`, s.start, 1);
+        if (s.kind === Tok.CloseBrace || s.kind === Tok.EOF) break;
+        needComma = false;
+        continue;
+      }
+      result[name] = this.value(depth + 1);
+      needComma = true;
+    }
+    if (lastComma >= 0) this.trailingComma(lastComma);
+    return result;
+  }
+
+  private array(depth: number): unknown[] {
+    const s = this.scanner;
+    const result: unknown[] = [];
+    let lastComma = -1;
+    let needComma = false;
+    const open = s.start;
+    for (;;) {
+      const kind = s.next();
+      if (kind === Tok.CloseBracket) break;
+      if (kind === Tok.EOF) {
+        this.report('OT001', 'Missing `]` to close this list.', open, 1);
+        break;
+      }
+      if (kind === Tok.Comma) {
+        if (!needComma) this.report('OT001', 'Unexpected comma. Remove it.', s.start, 1, '');
+        lastComma = needComma ? s.start : -1;
+        needComma = false;
+        continue;
+      }
+      if (kind === Tok.CloseBrace || kind === Tok.Colon) {
+        this.report('OT001', `Unexpected \`${this.text[s.start]}\` in a list.`, s.start, 1);
+        if (kind === Tok.CloseBrace) break;
+        continue;
+      }
+      if (needComma) this.report('OT001', 'Missing comma between list items.', s.start, Math.max(1, s.end - s.start));
+      lastComma = -1;
+      result.push(this.value(depth + 1));
+      needComma = true;
+    }
+    if (lastComma >= 0) this.trailingComma(lastComma);
+    return result;
+  }
+
+  private trailingComma(offset: number): void {
+    this.report('OT002', 'Trailing comma. Remove it: OpenTrack expects strict JSON.', offset, 1, '');
+  }
+
+  private string(): string {
+    const s = this.scanner;
+    const { start, end } = s;
+    if (s.unterminated) {
+      this.report('OT001', 'Unterminated string: add the closing `"`.', start, end - start);
+      return decodeString(this.text, start, end);
+    }
+    const value = decodeString(this.text, start, end);
+    if (this.text.charCodeAt(start) === 39) {
+      this.report('OT005', 'Strings must use double quotes, not single quotes.', start, end - start, JSON.stringify(value));
+    } else {
+      try {
+        JSON.parse(this.text.slice(start, end));
+      } catch {
+        this.report('OT001', 'Invalid string: escape control characters (tab, newline) and use valid `\\` escapes.', start, end - start);
+      }
+    }
+    return value;
+  }
+
+  private word(): unknown {
+    const s = this.scanner;
+    const raw = this.text.slice(s.start, s.end);
+    if (NUMBER.test(raw)) return Number(raw);
+    if (raw === 'true') return true;
+    if (raw === 'false') return false;
+    if (raw === 'null') return null;
+    const literal = PYTHON_LITERALS[raw];
+    if (literal !== undefined) {
+      this.report('OT004', `\`${raw}\` is Python, not JSON. Use \`${literal}\`.`, s.start, raw.length, literal);
+      return JSON.parse(literal);
+    }
+    if (/^[-+]?[0-9.]/.test(raw) && Number.isFinite(Number(raw))) {
+      this.report('OT001', `\`${raw}\` is not a valid JSON number.`, s.start, raw.length, String(Number(raw)));
+      return Number(raw);
+    }
+    this.report('OT001', `Unexpected \`${raw}\`. Text values must be strings in double quotes.`, s.start, raw.length, JSON.stringify(raw));
+    return raw;
+  }
+}

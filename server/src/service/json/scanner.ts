@@ -1,0 +1,143 @@
+/**
+ * A tolerant JSON tokenizer over the raw text. It accepts what hand-edited files contain
+ * (comments, single-quoted strings, bare words such as `True`) so that the same scanner can
+ * locate ranges in broken documents. It allocates nothing per token: callers read
+ * `kind`, `start` and `end` after each `next()`.
+ */
+export const enum Tok {
+  OpenBrace,
+  CloseBrace,
+  OpenBracket,
+  CloseBracket,
+  Colon,
+  Comma,
+  String,
+  /** Numbers and bare words (`true`, `null`, `True`, `NaN`, garbage). */
+  Word,
+  EOF,
+}
+
+export class Scanner {
+  kind: Tok = Tok.EOF;
+  start = 0;
+  end = 0;
+  /** True when the last String token had no closing quote. */
+  unterminated = false;
+
+  constructor(
+    readonly text: string,
+    pos = 0,
+    /** Called for each comment skipped as trivia (only the tolerant parser listens). */
+    private readonly onComment?: (start: number, end: number) => void,
+  ) {
+    this.end = pos;
+  }
+
+  next(): Tok {
+    const text = this.text;
+    const length = text.length;
+    let pos = this.end;
+    // Trivia: whitespace, BOM and comments.
+    for (;;) {
+      if (pos >= length) {
+        this.start = this.end = length;
+        return (this.kind = Tok.EOF);
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 32 || ch === 10 || ch === 13 || ch === 9 || ch === 0xfeff) {
+        pos++;
+      } else if (ch === 47 /* / */ && text.charCodeAt(pos + 1) === 47) {
+        const eol = text.indexOf('\n', pos);
+        const end = eol < 0 ? length : eol;
+        this.onComment?.(pos, end);
+        pos = end;
+      } else if (ch === 47 && text.charCodeAt(pos + 1) === 42 /* * */) {
+        const close = text.indexOf('*/', pos + 2);
+        const end = close < 0 ? length : close + 2;
+        this.onComment?.(pos, end);
+        pos = end;
+      } else break;
+    }
+    this.start = pos;
+    const ch = text.charCodeAt(pos);
+    switch (ch) {
+      case 123:
+        this.end = pos + 1;
+        return (this.kind = Tok.OpenBrace);
+      case 125:
+        this.end = pos + 1;
+        return (this.kind = Tok.CloseBrace);
+      case 91:
+        this.end = pos + 1;
+        return (this.kind = Tok.OpenBracket);
+      case 93:
+        this.end = pos + 1;
+        return (this.kind = Tok.CloseBracket);
+      case 58:
+        this.end = pos + 1;
+        return (this.kind = Tok.Colon);
+      case 44:
+        this.end = pos + 1;
+        return (this.kind = Tok.Comma);
+      case 34:
+      case 39:
+        this.end = scanStringEnd(text, pos, ch);
+        this.unterminated = this.end > length || text.charCodeAt(this.end - 1) !== ch || this.end === pos + 1;
+        if (this.end > length) this.end = length;
+        return (this.kind = Tok.String);
+      default: {
+        let end = pos + 1;
+        while (end < length && !isDelimiter(text.charCodeAt(end))) end++;
+        this.end = end;
+        return (this.kind = Tok.Word);
+      }
+    }
+  }
+
+  /** Skips the value whose first token is current; leaves the scanner on its last token. */
+  skipValue(): void {
+    if (this.kind !== Tok.OpenBrace && this.kind !== Tok.OpenBracket) return;
+    let depth = 1;
+    while (depth > 0) {
+      const kind = this.next();
+      if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) depth++;
+      else if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) depth--;
+      else if (kind === Tok.EOF) return;
+    }
+  }
+}
+
+/** Offset just past the closing quote; past the end of the line when unterminated. */
+function scanStringEnd(text: string, open: number, quote: number): number {
+  let pos = open + 1;
+  const q = quote === 34 ? '"' : "'";
+  for (;;) {
+    const close = text.indexOf(q, pos);
+    const eol = text.indexOf('\n', pos);
+    if (close < 0 || (eol >= 0 && eol < close)) return eol < 0 ? text.length + 1 : eol;
+    let backslashes = 0;
+    for (let i = close - 1; i > open && text.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 0) return close + 1;
+    pos = close + 1;
+  }
+}
+
+function isDelimiter(ch: number): boolean {
+  return (
+    ch === 32 || ch === 10 || ch === 13 || ch === 9 || ch === 44 || ch === 58 || ch === 123 ||
+    ch === 125 || ch === 91 || ch === 93 || ch === 34 || ch === 39 || ch === 47
+  );
+}
+
+/** The string value of a String token (double or single quoted), tolerant of bad escapes. */
+export function decodeString(text: string, start: number, end: number): string {
+  const quote = text.charCodeAt(start);
+  const closed = end - start >= 2 && text.charCodeAt(end - 1) === quote;
+  const inner = text.slice(start + 1, closed ? end - 1 : end);
+  if (inner.indexOf('\\') < 0) return inner;
+  try {
+    return JSON.parse(`"${quote === 39 ? inner.replace(/\\'/g, "'").replace(/"/g, '\\"') : inner}"`) as string;
+  } catch {
+    return inner;
+  }
+}

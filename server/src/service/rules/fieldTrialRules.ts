@@ -1,0 +1,120 @@
+import { RuleFamily, RuleInfo } from './rule';
+import { EventEntry, JsonObject, asObject, asString } from '../model';
+import { Fix } from '../findings';
+import { isFieldKind } from '../format/eventCodes';
+import { isResultStatus, parseMetres } from '../format/performance';
+import { eachObject, eachUnit, isPositiveInteger, resultsByBib } from './walk';
+
+const NO_RESULT: RuleInfo = { code: 'OT201', name: 'trial-without-result', severity: 'error', summary: 'Every trial belongs to an athlete with a result in the same unit.' };
+const NO_TRIALS: RuleInfo = { code: 'OT202', name: 'result-without-trials', severity: 'warning', summary: 'In a unit that records trials, every athlete with a mark has trials.' };
+const NOT_BEST: RuleInfo = { code: 'OT203', name: 'performance-not-best-trial', severity: 'error', summary: "A field result's performance is the best valid trial (or highest cleared height)." };
+const ATTEMPT_RANGE: RuleInfo = { code: 'OT204', name: 'trial-round-range', severity: 'error', summary: "A trial's `round` (attempt number) lies within the unit's number of attempts." };
+const DUPLICATE_ATTEMPT: RuleInfo = { code: 'OT205', name: 'duplicate-trial', severity: 'error', summary: 'An athlete has one trial per attempt number.' };
+
+/** OpenTrack's default number of field attempts. */
+const DEFAULT_ATTEMPTS = 6;
+
+/** The best performance each athlete's trials give: best mark (horizontal/throws) or highest clearance (vertical). */
+export function bestFromTrials(unit: JsonObject, vertical: boolean): Map<string, string | undefined> {
+  const best = new Map<string, string | undefined>();
+  for (const [, trial] of eachObject(unit.trials)) {
+    const bib = asString(trial.bib);
+    if (bib === undefined) continue;
+    const mark = vertical ? (trial.result === 'o' ? asString(trial.height) : undefined) : asString(trial.result);
+    const metres = mark === undefined ? undefined : parseMetres(mark);
+    const current = best.get(bib);
+    if (metres !== undefined && (current === undefined || metres > parseMetres(current)!)) best.set(bib, mark);
+    else if (!best.has(bib)) best.set(bib, undefined);
+  }
+  return best;
+}
+
+function attemptLimit(event: EventEntry, unit: JsonObject): number {
+  if (isPositiveInteger(unit.rounds)) return unit.rounds;
+  if (isPositiveInteger(event.value.max_field_attempts)) return event.value.max_field_attempts;
+  return DEFAULT_ATTEMPTS;
+}
+
+export const fieldTrialRules: RuleFamily = {
+  name: 'field-trials',
+  rules: [NO_RESULT, NO_TRIALS, NOT_BEST, ATTEMPT_RANGE, DUPLICATE_ATTEMPT],
+  check({ model, report }) {
+    for (const { event, unit, path } of eachUnit(model.events)) {
+      if (!Array.isArray(unit.trials) || (event.kind !== undefined && !isFieldKind(event.kind))) continue;
+      const vertical = event.kind === 'vertical' || unit.trials.some((t) => asObject(t)?.height !== undefined);
+      const results = resultsByBib(unit);
+      const limit = attemptLimit(event, unit);
+      const reportedBibs = new Set<string>();
+      const attempts = new Set<string>();
+      for (const [i, trial] of eachObject(unit.trials)) {
+        const bib = asString(trial.bib);
+        if (bib === undefined) continue;
+        const trialPath = [...path, 'trials', i];
+        if (!results.has(bib) && !reportedBibs.has(bib)) {
+          reportedBibs.add(bib);
+          report({
+            code: NO_RESULT.code,
+            message: `Bib "${bib}" has trials but no result in this unit. Add a result for "${bib}" or remove the trials.`,
+            path: [...trialPath, 'bib'],
+            fixes: noResultFixes(unit, path, bib, vertical),
+          });
+        }
+        if (vertical) continue;
+        const round = trial.round;
+        if (typeof round === 'number' && Number.isInteger(round) && (round < 1 || round > limit)) {
+          report({
+            code: ATTEMPT_RANGE.code,
+            message: `Attempt ${round} is outside 1–${limit}: this unit allows ${limit} attempts (its "rounds"${unit.rounds === undefined ? ', or the event\'s "max_field_attempts"' : ''}).`,
+            path: [...trialPath, 'round'],
+          });
+        } else if (isPositiveInteger(round)) {
+          const key = `${bib}\u0000${round}`;
+          if (attempts.has(key)) {
+            report({ code: DUPLICATE_ATTEMPT.code, message: `Bib "${bib}" already has a trial for attempt ${round}. Number attempts 1, 2, 3… once each.`, path: [...trialPath, 'round'] });
+          } else attempts.add(key);
+        }
+      }
+      const best = bestFromTrials(unit, vertical);
+      const recordsTrials = unit.trials.length > 0;
+      for (const [i, result] of eachObject(unit.results)) {
+        const bib = asString(result.bib);
+        const performance = asString(result.performance);
+        if (bib === undefined) continue;
+        const resultPath = [...path, 'results', i];
+        if (!best.has(bib)) {
+          if (recordsTrials && performance !== undefined && parseMetres(performance) !== undefined) {
+            report({ code: NO_TRIALS.code, message: `Bib "${bib}" has a mark (${performance}) but no trials in this unit. Add the trials, or check the bib.`, path: [...resultPath, 'bib'] });
+          }
+          continue;
+        }
+        const expected = best.get(bib);
+        if (expected === undefined || performance === undefined || isResultStatus(performance)) continue;
+        const actual = parseMetres(performance);
+        if (actual !== undefined && actual !== parseMetres(expected)) {
+          const what = vertical ? 'highest cleared height' : 'best valid trial';
+          const performancePath = [...resultPath, 'performance'];
+          report({
+            code: NOT_BEST.code,
+            message: `Performance ${performance} is not the ${what} of bib "${bib}" (${expected}). Set it to ${expected}, or correct the trials.`,
+            path: performancePath,
+            fixes: [{ title: `Set performance to "${expected}"`, edits: [{ op: 'replace', path: performancePath, value: expected }], preferred: true, safe: true }],
+          });
+        }
+      }
+    }
+  },
+};
+
+function noResultFixes(unit: JsonObject, unitPath: (string | number)[], bib: string, vertical: boolean): Fix[] {
+  const results = Array.isArray(unit.results) ? unit.results : undefined;
+  const best = bestFromTrials(unit, vertical).get(bib);
+  const result: Record<string, unknown> = { bib };
+  if (best !== undefined) result.performance = best;
+  const add: Fix = results
+    ? { title: `Add a result for bib "${bib}"`, edits: [{ op: 'insert', path: [...unitPath, 'results'], index: results.length, value: result }], preferred: true }
+    : { title: `Add a result for bib "${bib}"`, edits: [{ op: 'addProperty', path: unitPath, name: 'results', value: [result] }], preferred: true };
+  // Remove from the last index down so that earlier indices stay valid.
+  const removals = [];
+  for (const [i, trial] of eachObject(unit.trials)) if (trial.bib === bib) removals.unshift({ op: 'remove' as const, path: [...unitPath, 'trials', i] });
+  return [add, { title: `Remove the trials of bib "${bib}"`, edits: removals }];
+}

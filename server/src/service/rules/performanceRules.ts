@@ -1,0 +1,113 @@
+import { RuleContext, RuleFamily, RuleInfo } from './rule';
+import { JsonObject, asString } from '../model';
+import { EventKind } from '../format/eventCodes';
+import { RESULT_STATUSES, expectedFormat, higherIsBetter, isResultStatus, performanceValue } from '../format/performance';
+import { FixEdit } from '../findings';
+import { closest } from './suggest';
+import { eachObject, eachUnit } from './walk';
+
+const FORMAT: RuleInfo = { code: 'OT401', name: 'performance-format', severity: 'error', summary: 'A performance is a time (running, relays) or a mark in metres (field events), or a status.' };
+const STATUS: RuleInfo = { code: 'OT402', name: 'performance-status', severity: 'warning', summary: 'Statuses are DNS, DNF, DQ, NM, NH or NT.' };
+const PLACES: RuleInfo = { code: 'OT403', name: 'places-order', severity: 'warning', summary: 'Places follow performances: a better performance never has a worse place.' };
+
+export const performanceRules: RuleFamily = {
+  name: 'performances',
+  rules: [FORMAT, STATUS, PLACES],
+  check({ model, report }) {
+    for (const { event, unit, path } of eachUnit(model.events)) {
+      const kind = event.kind;
+      if (kind === undefined || kind === 'combined' || kind === 'custom') continue;
+      const ranked: { index: number; value: number; place: unknown }[] = [];
+      for (const [i, result] of eachObject(unit.results)) {
+        const performance = asString(result.performance);
+        if (performance === undefined || performance === '') continue;
+        const performancePath = [...path, 'results', i, 'performance'];
+        if (isResultStatus(performance)) continue;
+        const value = performanceValue(kind, performance);
+        if (value !== undefined) {
+          ranked.push({ index: i, value, place: result.place });
+          continue;
+        }
+        if (/^[A-Za-z]+$/.test(performance)) {
+          const suggestion = closest(performance.toUpperCase(), RESULT_STATUSES) ?? (performance.toUpperCase() === 'DSQ' ? 'DQ' : undefined);
+          report({
+            code: STATUS.code,
+            message: `Unknown status ${JSON.stringify(performance)}. Use one of ${RESULT_STATUSES.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+            path: performancePath,
+            ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: performancePath, value: suggestion }], preferred: true, safe: true }] }),
+          });
+          continue;
+        }
+        const repaired = repairPerformance(kind, performance);
+        report({
+          code: FORMAT.code,
+          message: `Performance ${JSON.stringify(performance)} is not ${expectedFormat(kind)} (${event.code} is a ${describeKind(kind)} event).${repaired ? ` Did you mean "${repaired}"?` : ''}`,
+          path: performancePath,
+          ...(repaired && { fixes: [{ title: `Change to "${repaired}"`, edits: [{ op: 'replace', path: performancePath, value: repaired }], preferred: true, safe: true }] }),
+        });
+      }
+      checkPlaces(unit, path, kind, ranked, report);
+    }
+  },
+};
+
+function describeKind(kind: EventKind): string {
+  return kind === 'horizontal' ? 'horizontal jump' : kind === 'vertical' ? 'vertical jump' : kind;
+}
+
+/** A malformed performance with an obvious repair: decimal comma, stray spaces or unit. */
+function repairPerformance(kind: EventKind, text: string): string | undefined {
+  const candidate = text.trim().replace(/\s*m$/i, '').replace(/,/g, '.').replace(/\s+/g, '');
+  return candidate !== text && performanceValue(kind, candidate) !== undefined ? candidate : undefined;
+}
+
+/** Places that ties share (1, 2, 2, 4), by performance; only results with a valid performance. */
+export function computePlaces(values: readonly { index: number; value: number }[], kind: EventKind): Map<number, number> {
+  const better = higherIsBetter(kind) ? (a: number, b: number) => b - a : (a: number, b: number) => a - b;
+  const sorted = [...values].sort((a, b) => better(a.value, b.value));
+  const places = new Map<number, number>();
+  sorted.forEach((entry, position) => {
+    const previous = sorted[position - 1];
+    places.set(entry.index, previous && previous.value === entry.value ? places.get(previous.index)! : position + 1);
+  });
+  return places;
+}
+
+function checkPlaces(
+  unit: JsonObject,
+  path: (string | number)[],
+  kind: EventKind,
+  ranked: { index: number; value: number; place: unknown }[],
+  report: RuleContext['report'],
+): void {
+  const placed = ranked.filter((r): r is { index: number; value: number; place: number } => typeof r.place === 'number');
+  if (placed.length < 2) return;
+  const expected = computePlaces(placed, kind);
+  // Equal performances may be split by countback or photo finish, so only a better
+  // performance with a worse (or equal) place is inconsistent.
+  const sign = higherIsBetter(kind) ? -1 : 1;
+  const sorted = [...placed].sort((a, b) => sign * (a.value - b.value));
+  let offending: number | undefined;
+  let bestPlaceSoFar = -Infinity;
+  for (let i = 0, groupStart = 0; i < sorted.length; i++) {
+    if (sorted[i]!.value !== sorted[groupStart]!.value) {
+      bestPlaceSoFar = Math.max(bestPlaceSoFar, ...sorted.slice(groupStart, i).map((r) => r.place));
+      groupStart = i;
+    }
+    if (sorted[i]!.place <= bestPlaceSoFar) {
+      offending = sorted[i]!.index;
+      break;
+    }
+  }
+  if (offending === undefined) return;
+  const edits: FixEdit[] = placed
+    .filter((r) => r.place !== expected.get(r.index))
+    .map((r) => ({ op: 'replace', path: [...path, 'results', r.index, 'place'], value: expected.get(r.index) }));
+  const result = unit.results as JsonObject[];
+  report({
+    code: PLACES.code,
+    message: `Place ${String(result[offending]!.place)} of bib "${String(result[offending]!.bib)}" does not follow the performances: a worse performance has a better or equal place. Recompute the places of this unit.`,
+    path: [...path, 'results', offending, 'place'],
+    fixes: edits.length ? [{ title: 'Recompute places for this unit', edits, preferred: true }] : [],
+  });
+}

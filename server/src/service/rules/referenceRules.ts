@@ -1,0 +1,164 @@
+import { RuleContext, RuleFamily, RuleInfo } from './rule';
+import { CompetitionModel, EventEntry, asArray, asString } from '../model';
+import { closest } from './suggest';
+import { eachObject, eachUnit } from './walk';
+
+const RESULT_BIB: RuleInfo = { code: 'OT601', name: 'unknown-result-bib', severity: 'warning', summary: 'A result bib is the competitor_id of a listed competitor.' };
+const RELAY_BIB: RuleInfo = { code: 'OT602', name: 'unknown-relay-bib', severity: 'warning', summary: "A relay result's bib is a relay_team_id of that event, or a team_id." };
+const ENTERED_EVENT: RuleInfo = { code: 'OT603', name: 'unknown-entered-event', severity: 'error', summary: '`events_entered` names events of this competition.' };
+const ENTERED_CODE: RuleInfo = { code: 'OT604', name: 'entered-code-mismatch', severity: 'warning', summary: "An entry's `event_code` is the code of the event it names." };
+const RELAY_EVENT: RuleInfo = { code: 'OT605', name: 'relay-team-event', severity: 'error', summary: 'A relay team runs in an existing relay event.' };
+const RUNNER: RuleInfo = { code: 'OT606', name: 'unknown-runner', severity: 'warning', summary: 'Relay runners are bibs of listed competitors.' };
+const COMPETITOR_TEAM: RuleInfo = { code: 'OT607', name: 'unknown-competitor-team', severity: 'warning', summary: "A competitor's `team_id` is one of the listed teams." };
+const PARENT: RuleInfo = { code: 'OT608', name: 'combined-parent', severity: 'error', summary: '`parent` names an existing combined event (not itself).' };
+
+function eventIds(model: CompetitionModel): string[] {
+  return [...model.eventsById.keys()];
+}
+
+export const referenceRules: RuleFamily = {
+  name: 'references',
+  rules: [RESULT_BIB, RELAY_BIB, ENTERED_EVENT, ENTERED_CODE, RELAY_EVENT, RUNNER, COMPETITOR_TEAM, PARENT],
+  check(context) {
+    checkResultBibs(context);
+    checkEntries(context);
+    checkRelayTeams(context);
+    checkParents(context);
+    const { model, report } = context;
+    if (model.hasTeams) {
+      for (const competitor of model.competitors) {
+        const team = asString(competitor.value.team_id);
+        if (team === undefined || team === '' || model.teamsById.has(team)) continue;
+        const suggestion = closest(team, model.teamsById.keys());
+        const path = ['competitors', competitor.index, 'team_id'];
+        report({
+          code: COMPETITOR_TEAM.code,
+          message: `Team "${team}" is not in "teams". Add the team, or use one of the listed team ids.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          path,
+          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+        });
+      }
+    }
+  },
+};
+
+function checkResultBibs({ model, report }: RuleContext): void {
+  const relayIdsByEvent = new Map<string, Set<string>>();
+  for (const team of model.relayTeams) {
+    const event = asString(team.value.event_id);
+    if (event === undefined || team.id === undefined) continue;
+    let ids = relayIdsByEvent.get(event);
+    if (!ids) relayIdsByEvent.set(event, (ids = new Set()));
+    ids.add(team.id);
+  }
+  const checkBib = (event: EventEntry, bib: string, path: (string | number)[]): void => {
+    if (event.kind === 'relay') {
+      if (!model.hasRelayTeams && !model.hasTeams) return;
+      const relayIds = relayIdsByEvent.get(event.id ?? '');
+      if (relayIds?.has(bib) || model.teamsById.has(bib)) return;
+      report({
+        code: RELAY_BIB.code,
+        message: `Relay result bib "${bib}" is neither a relay_team_id of event "${event.id ?? '?'}" nor a team_id. Use the relay team's id.`,
+        path,
+      });
+    } else if (model.hasCompetitors && !model.competitorsById.has(bib)) {
+      report({
+        code: RESULT_BIB.code,
+        message: `Bib "${bib}" is not a listed competitor. Add a competitor with competitor_id "${bib}", or correct the bib.`,
+        path,
+      });
+    }
+  };
+  for (const { event, unit, path } of eachUnit(model.events)) {
+    for (const [i, result] of eachObject(unit.results)) {
+      const bib = asString(result.bib);
+      if (bib !== undefined) checkBib(event, bib, [...path, 'results', i, 'bib']);
+    }
+  }
+  for (const event of model.events) {
+    for (const [i, result] of eachObject(event.value.results)) {
+      const bib = asString(result.bib);
+      if (bib !== undefined) checkBib(event, bib, ['events', event.index, 'results', i, 'bib']);
+    }
+  }
+}
+
+function checkEntries({ model, report }: RuleContext): void {
+  if (!Array.isArray(model.root?.events)) return;
+  for (const competitor of model.competitors) {
+    for (const [i, entry] of eachObject(competitor.value.events_entered)) {
+      const id = asString(entry.event_id);
+      if (id === undefined) continue;
+      const entryPath = ['competitors', competitor.index, 'events_entered', i];
+      const event = model.eventsById.get(id)?.[0];
+      if (!event) {
+        const suggestion = closest(id, eventIds(model));
+        report({
+          code: ENTERED_EVENT.code,
+          message: `Competitor "${competitor.id ?? '?'}" is entered in event "${id}", which is not in "events".${suggestion ? ` Did you mean "${suggestion}"?` : ' Add the event or remove the entry.'}`,
+          path: [...entryPath, 'event_id'],
+          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: [...entryPath, 'event_id'], value: suggestion }], preferred: true }] }),
+        });
+        continue;
+      }
+      const code = asString(entry.event_code);
+      if (code !== undefined && event.code !== undefined && code !== event.code) {
+        const codePath = [...entryPath, 'event_code'];
+        report({
+          code: ENTERED_CODE.code,
+          message: `Entry code "${code}" does not match event "${id}", which is "${event.code}" (${String(event.value.name ?? '')}). Use "${event.code}".`,
+          path: codePath,
+          fixes: [{ title: `Change to "${event.code}"`, edits: [{ op: 'replace', path: codePath, value: event.code }], preferred: true, safe: true }],
+        });
+      }
+    }
+  }
+}
+
+function checkRelayTeams({ model, report }: RuleContext): void {
+  for (const team of model.relayTeams) {
+    const eventId = asString(team.value.event_id);
+    if (eventId !== undefined && Array.isArray(model.root?.events)) {
+      const event = model.eventsById.get(eventId)?.[0];
+      const path = ['relay_teams', team.index, 'event_id'];
+      if (!event) {
+        const relayIds = model.events.filter((e) => e.kind === 'relay' && e.id !== undefined).map((e) => e.id!);
+        const suggestion = closest(eventId, relayIds) ?? (relayIds.length === 1 ? relayIds[0] : undefined);
+        report({
+          code: RELAY_EVENT.code,
+          message: `Relay team "${team.id ?? '?'}" runs in event "${eventId}", which is not in "events".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          path,
+          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+        });
+      } else if (event.kind !== undefined && event.kind !== 'relay') {
+        report({ code: RELAY_EVENT.code, message: `Event "${eventId}" is ${event.code} (${event.info?.discipline}), not a relay. Relay teams belong to relay events such as 4x100.`, path });
+      }
+    }
+    if (!model.hasCompetitors) continue;
+    asArray(team.value.runners).forEach((runner, i) => {
+      if (typeof runner !== 'string' || model.competitorsById.has(runner)) return;
+      report({
+        code: RUNNER.code,
+        message: `Runner "${runner}" of relay team "${team.id ?? '?'}" is not a listed competitor. Runners are competitor bibs: add the competitor or correct the bib.`,
+        path: ['relay_teams', team.index, 'runners', i],
+      });
+    });
+  }
+}
+
+function checkParents({ model, report }: RuleContext): void {
+  for (const event of model.events) {
+    const parent = event.value.parent;
+    if (typeof parent !== 'string' || parent === '') continue;
+    const path = ['events', event.index, 'parent'];
+    const target = model.eventsById.get(parent)?.[0];
+    const combinedIds = model.events.filter((e) => e.kind === 'combined' && e.id !== undefined && e !== event).map((e) => e.id!);
+    const suggestion = closest(parent, combinedIds) ?? (combinedIds.length === 1 ? combinedIds[0] : undefined);
+    const fixes = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace' as const, path, value: suggestion }], preferred: true }] : undefined;
+    let message: string | undefined;
+    if (target === event) message = `An event cannot be its own parent. "parent" names the combined event (such as a decathlon) this event belongs to.`;
+    else if (!target) message = `Parent "${parent}" is not an event of this competition.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use the event_id of the combined event.'}`;
+    else if (target.kind !== undefined && target.kind !== 'combined') message = `Parent "${parent}" is ${target.code} (${target.info?.discipline}), not a combined event. "parent" must name a combined event such as DEC or HEP.`;
+    if (message) report({ code: PARENT.code, message, path, ...(fixes && { fixes }) });
+  }
+}

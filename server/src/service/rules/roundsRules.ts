@@ -1,0 +1,80 @@
+import { RuleFamily, RuleInfo } from './rule';
+import { asString } from '../model';
+import { eachUnit, isPositiveInteger } from './walk';
+
+const FORMAT: RuleInfo = { code: 'OT101', name: 'rounds-format', severity: 'error', summary: '`rounds` is a comma-separated list of heat counts per round, such as "2,1".' };
+const ROUND_RANGE: RuleInfo = { code: 'OT102', name: 'unit-round-range', severity: 'error', summary: "A unit's `round` must be one of the event's rounds." };
+const HEAT_RANGE: RuleInfo = { code: 'OT103', name: 'unit-heat-range', severity: 'error', summary: "A unit's `heat` must be within the heats of its round." };
+const DUPLICATE_UNIT: RuleInfo = { code: 'OT104', name: 'duplicate-unit', severity: 'error', summary: 'Two units of an event have the same round and heat.' };
+const TOO_MANY_ROUNDS: RuleInfo = { code: 'OT105', name: 'rounds-count', severity: 'warning', summary: 'OpenTrack events have at most four rounds.' };
+
+const VALID = /^[1-9][0-9]*(,[1-9][0-9]*)*$/;
+
+/** The repaired rounds string, when the intent is clear ("2;1", "2, 1", "2 1" → "2,1"). */
+export function normaliseRounds(text: string): string | undefined {
+  const counts = text.split(/[^0-9]+/).filter((part) => part !== '').map(Number);
+  if (counts.length === 0 || counts.some((n) => n < 1)) return undefined;
+  const normalised = counts.join(',');
+  return normalised !== text ? normalised : undefined;
+}
+
+/** Heat counts per round from a valid rounds string. */
+export function parseRounds(text: string): number[] | undefined {
+  return VALID.test(text) ? text.split(',').map(Number) : undefined;
+}
+
+export const roundsRules: RuleFamily = {
+  name: 'rounds',
+  rules: [FORMAT, ROUND_RANGE, HEAT_RANGE, DUPLICATE_UNIT, TOO_MANY_ROUNDS],
+  check({ model, report }) {
+    const heatsByEvent = new Map<number, number[] | undefined>();
+    for (const event of model.events) {
+      const rounds = event.value.rounds;
+      const text = asString(rounds);
+      const path = ['events', event.index, 'rounds'];
+      if (text === undefined) continue; // absent, or a wrong type the schema reports
+      const heats = parseRounds(text);
+      heatsByEvent.set(event.index, heats);
+      if (!heats) {
+        const fixed = normaliseRounds(text);
+        report({
+          code: FORMAT.code,
+          message: `"rounds" must list the number of heats in each round, separated by commas (such as "1" or "2,1"), not ${JSON.stringify(text)}.${fixed ? ` Did you mean "${fixed}"?` : ''}`,
+          path,
+          ...(fixed && { fixes: [{ title: `Change to "${fixed}"`, edits: [{ op: 'replace', path, value: fixed }], preferred: true, safe: true }] }),
+        });
+      } else if (heats.length > 4) {
+        report({ code: TOO_MANY_ROUNDS.code, message: `${heats.length} rounds declared; OpenTrack supports at most 4 (heats, quarter-finals, semi-finals, final).`, path });
+      }
+    }
+    const seen = new Map<string, number>();
+    for (const { event, unit, path } of eachUnit(model.events)) {
+      const heats = heatsByEvent.get(event.index);
+      const { round, heat } = unit;
+      if (!heats || !isPositiveInteger(round)) continue;
+      if (round > heats.length) {
+        report({
+          code: ROUND_RANGE.code,
+          message: `Round ${round} does not exist: "rounds" is "${heats.join(',')}" (${heats.length} round${heats.length > 1 ? 's' : ''}). Fix the unit's round or add the round to "rounds".`,
+          path: [...path, 'round'],
+        });
+        continue;
+      }
+      if (!isPositiveInteger(heat)) continue;
+      const heatCount = heats[round - 1]!;
+      if (heat > heatCount) {
+        report({
+          code: HEAT_RANGE.code,
+          message: `Heat ${heat} does not exist in round ${round}: "rounds" gives that round ${heatCount} heat${heatCount > 1 ? 's' : ''}. Fix the heat number or the heat count in "rounds".`,
+          path: [...path, 'heat'],
+        });
+        continue;
+      }
+      const key = `${event.index}:${round}:${heat}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        report({ code: DUPLICATE_UNIT.code, message: `Round ${round} heat ${heat} appears twice in this event (also unit ${first}). Give each unit its own heat, or merge their results.`, path: [...path, 'heat'] });
+      } else seen.set(key, path[3] as number);
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { CompetitionModel } from '../model';
+import { Finding, Severity } from '../findings';
+
+/** A check's identity: stable code, default severity, and what it is about. */
+export interface RuleInfo {
+  code: string;
+  /** Short kebab-case name, e.g. `rounds-format`. */
+  name: string;
+  severity: Severity;
+  summary: string;
+}
+
+export interface RuleContext {
+  model: CompetitionModel;
+  report(finding: Finding): void;
+}
+
+/** A family of related rules checked in one walk over the model. */
+export interface RuleFamily {
+  name: string;
+  rules: readonly RuleInfo[];
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,139 @@
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import { CompetitionDocument } from './document';
+import { DiagnosticData, Finding, Severity } from './findings';
+import { NodeSpans, Span, locatePaths } from './json/locate';
+import { JsonPath } from './json/path';
+import { validateAgainstSchema } from './schema/schemaValidator';
+import { RULE_FAMILIES, SeverityOverrides, ruleInfo } from './rules/registry';
+
+export const SOURCE = 'opentrack';
+
+export interface ValidationSettings {
+  /** Severity per rule code, or `off`. */
+  rules?: SeverityOverrides;
+  /** Above this size (in characters), only syntax and schema are checked. */
+  maxSemanticSize?: number;
+  /** At most this many diagnostics per document. */
+  maxProblems?: number;
+  /** Called when a rule throws: the other rules still report. */
+  onRuleError?: (family: string, error: unknown) => void;
+}
+
+export const DEFAULT_MAX_SEMANTIC_SIZE = 20 * 1024 * 1024;
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Every finding for one document version: syntax, schema, then the semantic rules. */
+export function collectFindings(document: CompetitionDocument, settings: ValidationSettings = {}): Finding[] {
+  const findings: Finding[] = document.parsed.problems.map((p) => ({
+    code: p.code,
+    message: p.message,
+    path: [],
+    span: { offset: p.offset, length: p.length },
+    ...(p.replacement !== undefined && {
+      fixes: [{ title: p.replacement === '' ? 'Remove it' : `Change to ${p.replacement}`, edits: [{ op: 'replaceSpan' as const, text: p.replacement }], preferred: true, safe: p.code !== 'OT001' }],
+    }),
+  }));
+  const value = document.parsed.value;
+  if (value === undefined) return findings;
+  const schemaFindings = validateAgainstSchema(value);
+  const semantic: Finding[] = [];
+  const maxSize = settings.maxSemanticSize ?? DEFAULT_MAX_SEMANTIC_SIZE;
+  if (document.text.length > maxSize) {
+    findings.push({
+      code: 'OT901',
+      message: `This file is ${(document.text.length / 1048576).toFixed(1)} MB: too large to check fully. Syntax and schema are checked; semantic checks run on files up to ${(maxSize / 1048576).toFixed(0)} MB (setting "opentrack.maxSemanticFileSizeMB").`,
+      path: [],
+      span: { offset: 0, length: 0 },
+    });
+  } else {
+    const context = { model: document.model, report: (finding: Finding) => semantic.push(finding) };
+    let failed = false;
+    for (const family of RULE_FAMILIES) {
+      try {
+        family.check(context);
+      } catch (error) {
+        settings.onRuleError?.(family.name, error);
+        if (!failed) {
+          failed = true;
+          findings.push({ code: 'OT902', message: `Internal error in the "${family.name}" checks; other checks still ran. See the OpenTrack output for details.`, path: [], span: { offset: 0, length: 0 } });
+        }
+      }
+    }
+  }
+  // One cause, one diagnostic: a semantic rule that explains a value supersedes the generic schema error on it.
+  const explained = new Set(semantic.map((f) => JSON.stringify(f.path)));
+  findings.push(...schemaFindings.filter((f) => f.code === 'OT011' || !explained.has(JSON.stringify(f.path))), ...semantic);
+  return findings;
+}
+
+/** LSP diagnostics for one document version, with ranges on the offending key or value. */
+export function validateDocument(document: CompetitionDocument, settings: ValidationSettings = {}): Diagnostic[] {
+  const overrides = settings.rules ?? {};
+  const maxProblems = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const kept: { finding: Finding; severity: Severity }[] = [];
+  for (const finding of collectFindings(document, settings)) {
+    const severity = overrides[finding.code] ?? finding.severity ?? ruleInfo(finding.code)?.severity ?? 'error';
+    if (severity !== 'off') kept.push({ finding, severity });
+  }
+  const shown = kept.slice(0, maxProblems);
+  const spans = spansFor(document.text, shown.map((k) => k.finding));
+  const textDocument = document.textDocument;
+  const diagnostics = shown.map(({ finding, severity }, i): Diagnostic => {
+    const span = spans[i]!;
+    const range = Range.create(textDocument.positionAt(span.offset), textDocument.positionAt(span.offset + span.length));
+    const diagnostic: Diagnostic = { range, severity: SEVERITIES[severity], source: SOURCE, code: finding.code, message: finding.message };
+    if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
+    return diagnostic;
+  });
+  if (kept.length > maxProblems) {
+    diagnostics.push({
+      range: Range.create(0, 0, 0, 0),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'OT903',
+      message: `${kept.length - maxProblems} more problems are not shown. Fix the ones above first.`,
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Resolves every finding to offsets in as few scans as possible: one batch for all paths, then
+ * (rarely) batches of parents for paths that do not exist in the text.
+ */
+function spansFor(text: string, findings: readonly Finding[]): Span[] {
+  const result: Span[] = new Array(findings.length);
+  let pending: { index: number; path: JsonPath }[] = [];
+  findings.forEach((f, index) => {
+    if (f.span) result[index] = f.span;
+    else pending.push({ index, path: f.path });
+  });
+  for (let round = 0; pending.length > 0; round++) {
+    const located = locatePaths(text, pending.map((p) => p.path));
+    const unresolved: typeof pending = [];
+    pending.forEach((p, i) => {
+      const spans = located[i];
+      if (spans) result[p.index] = chooseSpan(text, spans, findings[p.index]!.target, round > 0);
+      else if (p.path.length > 0 && round < 64) unresolved.push({ index: p.index, path: p.path.slice(0, -1) });
+      else result[p.index] = { offset: 0, length: 0 };
+    });
+    pending = unresolved;
+  }
+  return result;
+}
+
+/** The key for key targets; for a container value, its key or opening bracket, never its whole extent. */
+function chooseSpan(text: string, spans: NodeSpans, target: Finding['target'], isAncestor: boolean): Span {
+  if ((target === 'key' || isAncestor) && spans.key) return spans.key;
+  const first = text.charCodeAt(spans.value.offset);
+  const container = first === 123 || first === 91;
+  if (!container) return spans.value;
+  return spans.key ?? { offset: spans.value.offset, length: 1 };
+}
