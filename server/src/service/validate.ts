@@ -84,8 +84,10 @@ export function validateDocument(document: CompetitionDocument, settings: Valida
   }
   const shown = kept.slice(0, maxProblems);
   const spans = spansFor(document.text, shown.map((k) => k.finding));
+  const order = shown.map((_, i) => i).sort((a, b) => spans[a]!.offset - spans[b]!.offset);
   const textDocument = document.textDocument;
-  const diagnostics = shown.map(({ finding, severity }, i): Diagnostic => {
+  const diagnostics = order.map((i): Diagnostic => {
+    const { finding, severity } = shown[i]!;
     const span = spans[i]!;
     const range = Range.create(textDocument.positionAt(span.offset), textDocument.positionAt(span.offset + span.length));
     const diagnostic: Diagnostic = { range, severity: SEVERITIES[severity], source: SOURCE, code: finding.code, message: finding.message };

@@ -59,6 +59,8 @@ const PYTHON_LITERALS: Record<string, string> = { True: 'true', False: 'false', 
 class TolerantParser {
   private readonly problems: SyntaxProblem[] = [];
   private readonly scanner: Scanner;
+  /** An early end of file leaves every open container unclosed: report that once. */
+  private reportedEarlyEnd = false;
 
   constructor(private readonly text: string) {
     this.scanner = new Scanner(text, 0, (start, end) =>
@@ -119,7 +121,7 @@ class TolerantParser {
       const kind = s.next();
       if (kind === Tok.CloseBrace) break;
       if (kind === Tok.EOF) {
-        this.report('OT001', 'Missing `}` to close this object.', open, 1);
+        this.earlyEnd('Missing `}` to close this object: the file ends first.', open);
         break;
       }
       if (kind === Tok.Comma) {
@@ -176,7 +178,7 @@ class TolerantParser {
       const kind = s.next();
       if (kind === Tok.CloseBracket) break;
       if (kind === Tok.EOF) {
-        this.report('OT001', 'Missing `]` to close this list.', open, 1);
+        this.earlyEnd('Missing `]` to close this list: the file ends first.', open);
         break;
       }
       if (kind === Tok.Comma) {
@@ -197,6 +199,12 @@ class TolerantParser {
     }
     if (lastComma >= 0) this.trailingComma(lastComma);
     return result;
+  }
+
+  private earlyEnd(message: string, open: number): void {
+    if (this.reportedEarlyEnd) return;
+    this.reportedEarlyEnd = true;
+    this.report('OT001', message, open, 1);
   }
 
   private trailingComma(offset: number): void {
