@@ -5,14 +5,23 @@ import { CompetitionModel, buildModel } from './model';
 /** One version of a document, parsed once; the model is built on first use. */
 export class CompetitionDocument {
   private builtModel: CompetitionModel | undefined;
+  /**
+   * A snapshot of the version that was parsed: LSP's TextDocuments update documents in place,
+   * and ranges must be computed on the text the offsets came from.
+   */
+  readonly textDocument: TextDocument;
+  readonly text: string;
 
   constructor(
-    readonly textDocument: TextDocument,
+    source: TextDocument,
     readonly parsed: ParsedJson,
-  ) {}
+  ) {
+    this.text = source.getText();
+    this.textDocument = TextDocument.create(source.uri, source.languageId, source.version, this.text);
+  }
 
-  get text(): string {
-    return this.textDocument.getText();
+  get version(): number {
+    return this.textDocument.version;
   }
 
   get model(): CompetitionModel {
@@ -31,7 +40,7 @@ export class DocumentCache {
 
   get(textDocument: TextDocument): CompetitionDocument {
     const cached = this.entries.get(textDocument.uri);
-    if (cached && cached.textDocument.version === textDocument.version && cached.textDocument === textDocument) return cached;
+    if (cached && cached.version === textDocument.version && cached.text === textDocument.getText()) return cached;
     const document = new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
     this.entries.delete(textDocument.uri);
     this.entries.set(textDocument.uri, document);

@@ -55,14 +55,6 @@ export function drfListFieldErrors(body: unknown, listPath: DocumentPath, keyToD
   );
 }
 
-/** `events[2].units[0].round` — for messages that cannot point at a line. */
-export function formatDocumentPath(path: DocumentPath): string {
-  return path.reduce<string>(
-    (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment),
-    '',
-  );
-}
-
 function collect(value: unknown, path: DocumentPath, keyToDocument: KeyToDocument, into: FieldError[]): void {
   if (typeof value === 'string') {
     into.push({ path, message: value });

@@ -3,5 +3,5 @@ export { upload, DEFAULT_TIMEOUT_MS, type UploadOptions } from './upload';
 export type { UploadResult, UploadSuccess, UploadFailure, FailureKind, CreatedResources, CreatedCompetition } from './result';
 export { createMemoryTokenStore, type CredentialsProvider, type LoginCredentials, type TokenStore } from './auth';
 export { resolveServer, type ServerChoice, type UploadApi, type ResolvedServer } from './servers';
-export { formatDocumentPath, type DocumentPath, type FieldError } from './errors';
+export type { DocumentPath, FieldError } from './errors';
 export { MAX_TIMEOUT_MS } from './http';

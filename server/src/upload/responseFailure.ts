@@ -1,4 +1,5 @@
-import { formatDocumentPath, type FieldError } from './errors';
+import { formatPath } from '../service/json/path';
+import type { FieldError } from './errors';
 import type { HttpResponse } from './http';
 import { isJsonObject, type JsonObject } from './json';
 import { UploadFailureError } from './result';
@@ -65,7 +66,7 @@ function serverDetail(response: HttpResponse, fieldErrors: FieldError[]): string
   if (isJsonObject(body) && typeof body.detail === 'string') return body.detail;
   if (fieldErrors.length > 0) {
     const [{ path, message }] = fieldErrors;
-    return path.length > 0 ? `${formatDocumentPath(path)}: ${message}` : message;
+    return path.length > 0 ? `${formatPath(path)}: ${message}` : message;
   }
   if (body !== undefined) return undefined;
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];

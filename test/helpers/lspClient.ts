@@ -1,0 +1,91 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { repoRoot } from './repo';
+
+export interface ClientOptions {
+  /** Advertise LSP 3.17 pull diagnostics. */
+  pull: boolean;
+  /** Answer workspace/configuration with these `opentrack` settings. */
+  settings?: Record<string, unknown>;
+}
+
+/** A minimal LSP client driving the built dist/server.js over stdio, as any editor would. */
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
+  settings: Record<string, unknown>;
+  refreshRequests = 0;
+  stderr = '';
+
+  constructor(private readonly options: ClientOptions) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      for (let i = this.waiters.length - 1; i >= 0; i--) if (this.waiters[i]!(params)) this.waiters.splice(i, 1);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshRequests++;
+      return null;
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<any> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          ...(this.options.pull && { diagnostic: { dynamicRegistration: false } }),
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items;
+  }
+
+  /** Resolves with the next publication for `uri` that satisfies `accept`. */
+  nextPublish(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push((p) => (p.uri === uri && accept(p) ? (resolve(p), true) : false)));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      if (this.process.exitCode === null) await new Promise((resolve) => this.process.once('exit', resolve));
+    }
+  }
+}

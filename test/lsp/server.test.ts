@@ -1,0 +1,131 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from '../helpers/lspClient';
+import { readRepoFile } from '../helpers/repo';
+
+const BROKEN = 'file:///work/broken.opentrack.json';
+const brokenText = JSON.stringify({ full_name: 'LSP Meet', slug: 'lsp-meet', events: [{ event_id: '1', event_code: '100', name: '100m', rounds: '2;1' }] }, null, 2);
+
+describe('LSP server over stdio, pull diagnostics', () => {
+  const client = new LspClient({ pull: true });
+  let capabilities: any;
+  before(async () => {
+    capabilities = (await client.initialize()).capabilities;
+  });
+  after(() => client.stop());
+
+  test('advertises pull diagnostics, incremental sync and quick fixes', () => {
+    assert.equal(capabilities.textDocumentSync.change, 2);
+    assert.equal(capabilities.diagnosticProvider.interFileDependencies, false);
+    assert.ok(capabilities.codeActionProvider.codeActionKinds.includes('quickfix'));
+  });
+
+  test('a competition gets diagnostics with source, code and a precise range', async () => {
+    await client.open(BROKEN, brokenText);
+    const [diagnostic, ...rest] = await client.pull(BROKEN);
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic!.code, 'OT101');
+    assert.equal(diagnostic!.source, 'opentrack');
+    assert.deepEqual(diagnostic!.range, { start: { line: 8, character: 16 }, end: { line: 8, character: 21 } });
+  });
+
+  test('an incremental edit is seen by the next pull: no stale results', async () => {
+    await client.change(BROKEN, 2, [{ range: { start: { line: 8, character: 18 }, end: { line: 8, character: 19 } }, text: ',' }]);
+    assert.deepEqual(await client.pull(BROKEN), []);
+    await client.change(BROKEN, 3, [{ range: { start: { line: 8, character: 18 }, end: { line: 8, character: 19 } }, text: ';' }]);
+    assert.equal((await client.pull(BROKEN)).length, 1);
+  });
+
+  test('other JSON files get nothing from this server', async () => {
+    const uri = 'file:///work/package.json';
+    await client.open(uri, readRepoFile('package.json'));
+    assert.deepEqual(await client.pull(uri), []);
+    const uri2 = 'file:///work/tsconfig.json';
+    await client.open(uri2, '{ "compilerOptions": { "strict": true, }, // comment\n}');
+    assert.deepEqual(await client.pull(uri2), []);
+  });
+
+  test('a competition is recognised by its content or $schema, whatever its name', async () => {
+    const uri = 'file:///work/meet-2026.json';
+    await client.open(uri, brokenText);
+    assert.equal((await client.pull(uri))[0]?.code, 'OT101');
+    const schemaUri = 'file:///work/draft.json';
+    await client.open(schemaUri, '{"$schema": "https://opentrack-tools.dev/schemas/opentrack-competition.schema.json", "slug": "A B"}');
+    assert.deepEqual((await client.pull(schemaUri)).map((d) => d.code).sort(), ['OT011', 'OT013']);
+  });
+
+  test('code actions offer the quick fix for a diagnostic', async () => {
+    const [diagnostic] = await client.pull(BROKEN);
+    const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: BROKEN },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    assert.equal(actions[0].title, 'Change to "2,1"');
+    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(actions[0].edit.changes[BROKEN], [{ range: diagnostic!.range, newText: '"2,1"' }]);
+  });
+
+  test('the upload pre-check request counts errors and warnings', async () => {
+    const result: any = await client.connection.sendRequest('opentrack/validate', { uri: BROKEN });
+    assert.deepEqual([result.isCompetition, result.errors, result.warnings], [true, 1, 0]);
+    const other: any = await client.connection.sendRequest('opentrack/validate', { uri: 'file:///work/package.json' });
+    assert.equal(other.isCompetition, false);
+  });
+
+  test('settings turn a rule off and a settings change asks the client to refresh', async () => {
+    const before = client.refreshRequests;
+    client.settings = { rules: { OT101: 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual(await client.pull(BROKEN), []);
+    assert.equal(client.refreshRequests, before + 1);
+    client.settings = { rules: { OT101: 'warning' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.equal((await client.pull(BROKEN))[0]?.severity, 2);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  test('hostile input does not take the server down', async () => {
+    const uri = 'file:///work/deep.opentrack.json';
+    await client.open(uri, `{"full_name": "x", "events": [], "x": ${'['.repeat(20000)}`);
+    const diagnostics = await client.pull(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'OT007'));
+    assert.equal((await client.pull(BROKEN)).length, 1, 'still answering');
+  });
+});
+
+describe('LSP server over stdio, push diagnostics', () => {
+  const client = new LspClient({ pull: false });
+  before(() => client.initialize());
+  after(() => client.stop());
+
+  test('publishes versioned diagnostics, then empty ones when fixed and when closed', async () => {
+    const published = client.nextPublish(BROKEN);
+    await client.open(BROKEN, brokenText, 7);
+    const first = await published;
+    assert.equal(first.version, 7);
+    assert.equal(first.diagnostics[0]?.code, 'OT101');
+
+    const cleared = client.nextPublish(BROKEN);
+    await client.change(BROKEN, 8, [{ text: brokenText.replace('2;1', '2,1') }]);
+    assert.deepEqual(await cleared.then((p) => [p.version, p.diagnostics.length]), [8, 0]);
+
+    const reopened = client.nextPublish(BROKEN, (p) => p.diagnostics.length > 0);
+    await client.change(BROKEN, 9, [{ text: brokenText }]);
+    await reopened;
+    const closed = client.nextPublish(BROKEN);
+    await client.close(BROKEN);
+    assert.deepEqual((await closed).diagnostics, []);
+  });
+
+  test('rapid edits publish only for the latest version', async () => {
+    const uri = 'file:///work/rapid.opentrack.json';
+    const final = client.nextPublish(uri, (p) => p.version === 20);
+    await client.open(uri, brokenText, 10);
+    for (let version = 11; version <= 20; version++) await client.change(uri, version, [{ text: version === 20 ? brokenText.replace('2;1', '1') : brokenText }]);
+    const last = await final;
+    assert.deepEqual(last.diagnostics, []);
+    assert.ok(client.published.filter((p) => p.uri === uri).every((p) => p.version === 20), 'debounced: no stale publication');
+  });
+});

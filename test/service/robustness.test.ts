@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diagnose } from '../helpers/service';
+import { fullExample } from '../helpers/repo';
+import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
+import { RuleFamily } from '../../server/src/service/rules/rule';
+
+test('a failing rule family is logged, reported once, and the other rules still report', () => {
+  const families = RULE_FAMILIES as RuleFamily[];
+  const failing: RuleFamily = { name: 'exploding', rules: [], check: () => { throw new Error('boom'); } };
+  families.unshift(failing, failing);
+  const logged: string[] = [];
+  try {
+    const doc = fullExample();
+    doc.events[1].rounds = '2;1';
+    const diagnostics = diagnose(doc, { onRuleError: (family, error) => logged.push(`${family}: ${(error as Error).message}`) });
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['OT101', 'OT902']);
+    assert.deepEqual(logged, ['exploding: boom', 'exploding: boom']);
+  } finally {
+    families.splice(0, 2);
+  }
+});
+
+test('a file above the semantic size limit says so and still gets syntax and schema checks', () => {
+  const doc = fullExample();
+  doc.slug = 'Not A Slug';
+  doc.events[1].rounds = '2;1';
+  const codes = diagnose(doc, { maxSemanticSize: 1000 }).map((d) => d.code);
+  assert.deepEqual(codes.sort(), ['OT013', 'OT013', 'OT901'], 'slug and rounds by the schema, and the note');
+});
+
+test('a flood of problems is capped with a note saying how many more there are', () => {
+  const doc = fullExample();
+  doc.competitors = Array.from({ length: 50 }, (_, i) => ({ competitor_id: 'X', first_name: `A${i}` }));
+  const diagnostics = diagnose(doc, { maxProblems: 10 });
+  assert.equal(diagnostics.length, 11);
+  assert.equal(diagnostics[10]!.code, 'OT903');
+  assert.match(diagnostics[10]!.message, /^\d+ more problems/);
+});
+
+test('severity overrides and off', () => {
+  const doc = fullExample();
+  doc.events[1].rounds = '2;1';
+  assert.equal(diagnose(doc, { rules: { OT101: 'hint' } })[0]!.severity, 4);
+  assert.deepEqual(diagnose(doc, { rules: { OT101: 'off' } }), []);
+});
