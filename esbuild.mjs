@@ -1,6 +1,6 @@
 // One build script: product bundles into dist/, test bundles into out/ (with --tests).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -37,12 +37,17 @@ const builds = [
 
 if (args.has('--tests')) {
   rmSync('out', { recursive: true, force: true });
-  // Unit/LSP tests run under node --test; the extension-host suite runs inside VS Code (vscode external).
+  // Unit/LSP tests run under node --test from out/tests (not a folder named "test": node --test
+  // would run every .js file in it). The extension-host suite goes to out/vscode (vscode external).
   builds.push({
     ...common,
     sourcemap: true,
-    entryPoints: findFiles('test', '.test.ts').filter((f) => !f.startsWith(join('test', 'vscode'))),
-    outdir: 'out/test',
+    entryPoints: [
+      ...findFiles('test', '.test.ts').filter((f) => !f.startsWith(join('test', 'vscode'))),
+      // Runnable helpers: the local OpenTrack stand-in and the benchmark.
+      ...['test/opentrack-server/main.ts', 'test/bench/run.ts', 'test/bench/generate.ts'].filter((f) => existsSync(f)),
+    ],
+    outdir: 'out/tests',
     outbase: 'test',
     external: ['vscode-json-languageservice', 'fast-check'],
   });
@@ -50,7 +55,7 @@ if (args.has('--tests')) {
     ...common,
     sourcemap: true,
     entryPoints: [...findFiles(join('test', 'vscode'), '.ts')],
-    outdir: 'out/test/vscode',
+    outdir: 'out/vscode',
     outbase: join('test', 'vscode'),
     external: ['vscode', 'mocha'],
   });
