@@ -5,9 +5,9 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatPath } from '../service/json/path';
 import {
   DEFAULT_TIMEOUT_MS,
-  formatDocumentPath,
   MAX_TIMEOUT_MS,
   resolveServer,
   upload,
@@ -20,12 +20,14 @@ import {
 } from '../upload';
 
 export interface CliIo {
-  /** Writes raw text (callers include the newlines). */
-  stdout(text: string): void;
-  stderr(text: string): void;
+  /** One line per call, without its newline (as the other subcommands write). */
+  stdout(line: string): void;
+  stderr(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** The login prompt reads stdin and writes its questions and echo, unbroken, to `terminal`. */
   stdin: NodeJS.ReadableStream;
-  /** Whether stdin is a terminal, i.e. whether the user can be asked for a login. */
+  terminal: NodeJS.WritableStream;
+  /** Whether stdin and `terminal` are a terminal, i.e. whether the user can be asked for a login. */
   isTTY: boolean;
 }
 
@@ -75,7 +77,7 @@ interface UploadArgs {
 /** Runs the subcommand; `argv` are the arguments after `upload`. Returns the exit code. */
 export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps): Promise<number> {
   const fail = (message: string, code: number) => {
-    io.stderr(`opentrack upload: ${message}\n`);
+    io.stderr(`opentrack upload: ${message}`);
     return code;
   };
   let args: UploadArgs | 'help';
@@ -100,7 +102,7 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
   const diagnostics = await deps.validate(text, pathToFileURL(resolvePath(file)).href);
   for (const diagnostic of diagnostics.filter((d) => d.severity === 1 || d.severity === 2)) {
     const code = diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`;
-    io.stderr(`${position(file, diagnostic.range.start)} ${diagnostic.severity === 1 ? 'error' : 'warning'}: ${diagnostic.message}${code}\n`);
+    io.stderr(`${position(file, diagnostic.range.start)} ${diagnostic.severity === 1 ? 'error' : 'warning'}: ${diagnostic.message}${code}`);
   }
   const errorCount = diagnostics.filter((d) => d.severity === 1).length;
   if (errorCount > 0 && !args.force) {
@@ -125,8 +127,8 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
     confirmedLive: args.yes,
     credentials,
     timeoutMs: args.timeoutMs,
-    onProgress: (message) => io.stderr(`${message}\n`),
-    log: args.verbose ? (line) => io.stderr(`  ${line}\n`) : undefined,
+    onProgress: (message) => io.stderr(message),
+    log: args.verbose ? (line) => io.stderr(`  ${line}`) : undefined,
   });
   return report(result, file, text, io, deps);
 }
@@ -164,17 +166,15 @@ function parseUploadArgs(argv: string[]): UploadArgs | 'help' {
 }
 
 function report(result: UploadResult, file: string, text: string, io: CliIo, deps: UploadCliDeps): number {
-  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
   if (result.ok) {
     const { competition, teams, competitors, events } = result.created;
-    io.stdout(
-      `Uploaded competition ${competition.id}: ${teams.length} teams, ${competitors.length} competitors, ${events.length} events.\n` +
-        `${competition.webUrl}\n`,
-    );
+    io.stdout(`Uploaded competition ${competition.id}: ${teams.length} teams, ${competitors.length} competitors, ${events.length} events.`);
+    io.stdout(competition.webUrl);
     return EXIT_OK;
   }
-  for (const fieldError of result.fieldErrors) io.stderr(`${fieldErrorLine(fieldError, file, text, deps)}\n`);
-  io.stderr(`opentrack upload: ${result.message}\n`);
+  for (const fieldError of result.fieldErrors) io.stderr(fieldErrorLine(fieldError, file, text, deps));
+  io.stderr(`opentrack upload: ${result.message}`);
   return EXIT_FAILED;
 }
 
@@ -182,7 +182,7 @@ function report(result: UploadResult, file: string, text: string, io: CliIo, dep
 function fieldErrorLine({ path, message }: FieldError, file: string, text: string, deps: UploadCliDeps): string {
   const at = deps.locate(text, path);
   if (at) return `${position(file, at)} ${message}`;
-  return `${position(file, { line: 0, character: 0 })} ${message}${path.length > 0 ? ` (at ${formatDocumentPath(path)})` : ''}`;
+  return `${position(file, { line: 0, character: 0 })} ${message}${path.length > 0 ? ` (at ${formatPath(path)})` : ''}`;
 }
 
 function position(file: string, at: { line: number; character: number }): string {
@@ -196,7 +196,7 @@ function credentialsFrom(io: CliIo): CredentialsProvider | undefined {
   if (!io.isTTY) return undefined;
   return {
     getCredentials: () => askForLogin(io, username),
-    onRejected: (message) => io.stderr(`${message}\n`),
+    onRejected: (message) => io.stderr(message),
   };
 }
 
@@ -221,7 +221,7 @@ function openTerminalPrompt(io: CliIo) {
   let hidden = false;
   const echo = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
-      if (!hidden) io.stderr(String(chunk));
+      if (!hidden) io.terminal.write(chunk);
       done();
     },
   });
@@ -243,10 +243,11 @@ function openTerminalPrompt(io: CliIo) {
 
   return {
     ask(question: string, hide: boolean): Promise<string | undefined> {
-      io.stderr(question);
+      // Mute first: an answer typed ahead may be echoed while the question is being written.
       hidden = hide;
+      io.terminal.write(question);
       const answered = (line: string | undefined) => {
-        if (hide) io.stderr('\n');
+        if (hide) io.terminal.write('\n');
         hidden = false;
         return line;
       };

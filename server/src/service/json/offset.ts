@@ -1,137 +1,238 @@
 import { Scanner, Tok, decodeString } from './scanner';
 import { Span } from './locate';
 
+/** A key or scalar value token under the cursor. */
+export interface TokenAtOffset {
+  span: Span;
+  /** The raw text of the token (with quotes for strings). */
+  raw: string;
+  /** Decoded string contents for strings, the raw text for numbers and bare words. */
+  text: string;
+  isString: boolean;
+}
+
 /** What lies at a cursor offset, for completion, hover and navigation. */
 export interface OffsetContext {
-  /** Path of the innermost object or array that contains the offset. */
+  /** Path of the innermost object or array that contains the offset ([] with no kind at top level). */
   containerPath: (string | number)[];
   containerKind: 'object' | 'array' | undefined;
-  /** Span of the container (from its opening bracket). */
+  /** Offset of the container's opening bracket (0 at top level). */
   containerStart: number;
-  /** When the offset is on a property key: its name and span. */
-  key?: { name: string; span: Span };
-  /** When the offset is on a scalar value (string, number, word): its path, span and raw text. */
-  value?: { path: (string | number)[]; span: Span; raw: string };
-  /** When inside an object: the property whose value position the offset is in (after its colon). */
+  /** The offset is on a property key (a string, or a bare word where a key belongs). */
+  key?: TokenAtOffset & { name: string; hasColon: boolean };
+  /** The offset is on a scalar value (string, number or word); path is that value's path. */
+  value?: TokenAtOffset & { path: (string | number)[] };
+  /**
+   * The offset is between tokens: `key` where a new property name would go, `value` where a
+   * value would go (after a colon, in an array, or an empty document).
+   */
+  slot?: 'key' | 'value';
+  /** Objects: the property whose value the offset is on, or whose value slot (after the colon) it is in. */
   propertyName?: string;
-  /** Names of the keys already present in the containing object. */
-  siblingKeys: string[];
-  /** Array index at the offset, when the container is an array. */
+  /** Arrays: index of the element at the offset, or the index an element inserted there gets. */
   index?: number;
+  /** Objects: the names of the other keys of the containing object (not the key under the cursor). */
+  siblingKeys: string[];
+  /** Where a comma is missing before the offset (after the previous member) for an insertion to stay valid. */
+  commaBefore?: number;
+  /** Something that is not a separator follows: an insertion or a completed key/value needs a comma after it. */
+  commaAfter: boolean;
+  /** The offset is inside a comment: editing features offer nothing there. */
+  inComment: boolean;
 }
+
+/** Where an object or array frame is in its grammar. */
+type State =
+  | 'key' // object: a key may come (start, or after a comma)
+  | 'colon' // object: after a key
+  | 'value' // object: after the colon; array: an element may come
+  | 'next'; // after a member: a comma or the closing bracket should come
 
 interface Frame {
   kind: 'object' | 'array';
   path: (string | number)[];
   start: number;
   keys: string[];
-  /** Object: name of the key whose value comes next; array: the next index. */
-  pendingKey?: string;
-  afterColon: boolean;
+  pendingKey: string | undefined;
+  state: State;
+  /** Arrays: the number of elements so far (the tolerant parser counts values, not commas). */
   index: number;
 }
 
 /**
- * Scans from the start to the offset (and to the end of the containing object, for its keys),
- * tracking the path. One linear scan, no tree.
+ * The context of the cursor, found in one forward scan: tokens before the offset maintain a
+ * stack of containers; after the offset the scan continues only to the end of the containing
+ * object, to know its other keys. No tree is built. Tolerates what the tolerant parser
+ * recovers from (comments, trailing or missing commas, unterminated strings, bare words) and
+ * counts array elements the way it does, so paths agree with `parsed.value` and `locatePaths`.
  */
 export function contextAtOffset(text: string, offset: number): OffsetContext {
   const scanner = new Scanner(text);
   const stack: Frame[] = [];
-  let result: OffsetContext | undefined;
-  const top = (): Frame | undefined => stack[stack.length - 1];
-
+  let previousEnd = 0;
   for (;;) {
     const kind = scanner.next();
-    if (kind === Tok.EOF) break;
-    const frame = top();
-    // Once past the offset we only finish collecting the keys of the containing object.
-    if (result) {
-      if (stack.length === 0 || frame === undefined) break;
-      if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) {
-        scanner.skipValue();
-        if (frame.kind === 'object') frame.afterColon = false;
-        continue;
-      }
-      if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) break;
-      if (frame.kind === 'object' && kind === Tok.String && !frame.afterColon) {
-        result.siblingKeys.push(decodeString(text, scanner.start, scanner.end));
-      } else if (kind === Tok.Colon) frame.afterColon = true;
-      else if (kind === Tok.Comma) frame.afterColon = false;
-      else if (frame.kind === 'object') frame.afterColon = false;
-      continue;
+    const frame = stack[stack.length - 1];
+    const isScalar = kind === Tok.String || kind === Tok.Word;
+    if (kind === Tok.EOF || scanner.start > offset || (!isScalar && scanner.start === offset)) {
+      return gapContext(text, scanner, frame, previousEnd, offset);
     }
-    if (scanner.start >= offset && !(kind === Tok.String || kind === Tok.Word) ||
-        scanner.start > offset) {
-      result = contextFromFrame(frame);
-      if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) break;
-      if (frame?.kind === 'object' && kind === Tok.String && !frame.afterColon) {
-        result.siblingKeys.push(decodeString(text, scanner.start, scanner.end));
-      }
-      if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) scanner.skipValue();
-      if (kind === Tok.Colon && frame) frame.afterColon = true;
-      continue;
-    }
+    if (isScalar && offset <= scanner.end) return tokenContext(text, scanner, frame);
     switch (kind) {
       case Tok.OpenBrace:
-      case Tok.OpenBracket: {
-        const path = frame ? [...frame.path, childSegment(frame)] : [];
-        if (frame?.kind === 'array') frame.index++;
-        if (frame?.kind === 'object') frame.afterColon = false;
-        stack.push({ kind: kind === Tok.OpenBrace ? 'object' : 'array', path, start: scanner.start, keys: [], afterColon: false, index: 0 });
+      case Tok.OpenBracket:
+        stack.push(openFrame(kind, scanner.start, frame));
         break;
-      }
       case Tok.CloseBrace:
       case Tok.CloseBracket:
-        if (scanner.start < offset || stack.length > 1) stack.pop();
+        stack.pop();
         break;
-      case Tok.Colon:
-        if (frame) frame.afterColon = true;
-        break;
-      case Tok.Comma:
-        if (frame) frame.afterColon = false;
-        break;
-      case Tok.String:
-      case Tok.Word: {
-        const span = { offset: scanner.start, length: scanner.end - scanner.start };
-        const covers = offset >= scanner.start && offset <= scanner.end;
-        if (frame?.kind === 'object' && !frame.afterColon) {
-          const name = kind === Tok.String ? decodeString(text, scanner.start, scanner.end) : text.slice(scanner.start, scanner.end);
-          frame.keys.push(name);
-          frame.pendingKey = name;
-          if (covers) {
-            result = contextFromFrame(frame);
-            result.key = { name, span };
-          }
-        } else {
-          const path = frame ? [...frame.path, childSegment(frame)] : [];
-          if (covers) {
-            result = contextFromFrame(frame);
-            result.value = { path, span, raw: text.slice(scanner.start, scanner.end) };
-            if (frame?.kind === 'object') result.propertyName = frame.pendingKey;
-          }
-          if (frame?.kind === 'array') frame.index++;
-          if (frame?.kind === 'object') frame.afterColon = false;
-        }
-        break;
-      }
+      default:
+        if (frame) advance(frame, kind, text, scanner, true);
     }
-  }
-  return result ?? contextFromFrame(top());
-
-  function contextFromFrame(frame: Frame | undefined): OffsetContext {
-    const context: OffsetContext = {
-      containerPath: frame ? frame.path : [],
-      containerKind: frame?.kind,
-      containerStart: frame ? frame.start : 0,
-      siblingKeys: frame ? [...frame.keys] : [],
-    };
-    if (frame?.kind === 'object' && frame.afterColon) context.propertyName = frame.pendingKey;
-    if (frame?.kind === 'array') context.index = frame.index;
-    return context;
+    previousEnd = scanner.end;
   }
 }
 
-function childSegment(frame: Frame): string | number {
-  return frame.kind === 'array' ? frame.index : (frame.pendingKey ?? '');
+function openFrame(kind: Tok, start: number, parent: Frame | undefined): Frame {
+  let path: (string | number)[] = [];
+  if (parent) {
+    // A container where a key belongs is skipped by the parser: give it a path nothing matches.
+    const segment = parent.kind === 'array' ? parent.index : parent.state === 'value' || parent.state === 'colon' ? (parent.pendingKey ?? '') : '';
+    path = [...parent.path, segment];
+    advance(parent, kind, '', undefined, false);
+  }
+  return { kind: kind === Tok.OpenBrace ? 'object' : 'array', path, start, keys: [], pendingKey: undefined, state: kind === Tok.OpenBrace ? 'key' : 'value', index: 0 };
+}
+
+/** Moves a frame past one token (a container counts as one value). */
+function advance(frame: Frame, kind: Tok, text: string, scanner: Scanner | undefined, recordKey: boolean): void {
+  if (kind === Tok.Comma) {
+    frame.state = frame.kind === 'object' ? 'key' : 'value';
+    return;
+  }
+  if (kind === Tok.Colon) {
+    if (frame.kind === 'object' && frame.state === 'colon') frame.state = 'value';
+    return;
+  }
+  if (frame.kind === 'array') {
+    frame.index++;
+    frame.state = 'next';
+  } else if ((frame.state === 'key' || frame.state === 'next') && (kind === Tok.String || kind === Tok.Word) && scanner) {
+    const name = keyName(text, scanner, kind);
+    if (recordKey) frame.keys.push(name);
+    frame.pendingKey = name;
+    frame.state = 'colon';
+  } else {
+    frame.state = 'next';
+  }
+}
+
+function keyName(text: string, scanner: Scanner, kind: Tok): string {
+  return kind === Tok.String ? decodeString(text, scanner.start, scanner.end) : text.slice(scanner.start, scanner.end);
+}
+
+function startsMember(kind: Tok): boolean {
+  return kind === Tok.String || kind === Tok.Word || kind === Tok.OpenBrace || kind === Tok.OpenBracket;
+}
+
+function baseContext(frame: Frame | undefined): OffsetContext {
+  return {
+    containerPath: frame ? frame.path : [],
+    containerKind: frame?.kind,
+    containerStart: frame ? frame.start : 0,
+    siblingKeys: frame ? frame.keys : [],
+    commaAfter: false,
+    inComment: false,
+  };
+}
+
+/** The offset lies between the previous token and the current one (or the end of the text). */
+function gapContext(text: string, scanner: Scanner, frame: Frame | undefined, previousEnd: number, offset: number): OffsetContext {
+  const context = baseContext(frame);
+  context.inComment = isInComment(text, previousEnd, offset);
+  context.commaAfter = startsMember(scanner.kind);
+  if (!frame) {
+    if (previousEnd === 0) context.slot = 'value';
+    return context;
+  }
+  if (frame.state === 'next') context.commaBefore = previousEnd;
+  if (frame.kind === 'array') {
+    context.slot = 'value';
+    context.index = frame.index;
+  } else if (frame.state === 'value') {
+    context.slot = 'value';
+    if (frame.pendingKey !== undefined) context.propertyName = frame.pendingKey;
+  } else if (frame.state !== 'colon') {
+    context.slot = 'key';
+  }
+  if (frame.kind === 'object') collectKeys(text, scanner, frame);
+  return context;
+}
+
+/** The offset is on (or at either edge of) a string, number or word token. */
+function tokenContext(text: string, scanner: Scanner, frame: Frame | undefined): OffsetContext {
+  const context = baseContext(frame);
+  const kind = scanner.kind;
+  const token: TokenAtOffset = {
+    span: { offset: scanner.start, length: scanner.end - scanner.start },
+    raw: text.slice(scanner.start, scanner.end),
+    text: keyName(text, scanner, kind),
+    isString: kind === Tok.String,
+  };
+  const isKey = frame?.kind === 'object' && (frame.state === 'key' || frame.state === 'next');
+  if (!frame) {
+    context.value = { ...token, path: [] };
+  } else if (frame.kind === 'array') {
+    context.value = { ...token, path: [...frame.path, frame.index] };
+    context.index = frame.index;
+  } else if (!isKey && frame.pendingKey !== undefined) {
+    context.value = { ...token, path: [...frame.path, frame.pendingKey] };
+    context.propertyName = frame.pendingKey;
+  }
+  if (frame) advance(frame, kind, text, scanner, !isKey);
+  const following = scanner.next();
+  if (isKey) {
+    context.key = { ...token, name: token.text, hasColon: following === Tok.Colon };
+    context.commaAfter = following === Tok.Colon ? false : startsMember(following);
+  } else {
+    context.commaAfter = startsMember(following);
+  }
+  if (frame?.kind === 'object') collectKeys(text, scanner, frame);
+  return context;
+}
+
+/** Continues over the rest of an object (the scanner is on an unprocessed token) to record its keys. */
+function collectKeys(text: string, scanner: Scanner, frame: Frame): void {
+  let kind = scanner.kind;
+  for (;;) {
+    if (kind === Tok.EOF || kind === Tok.CloseBrace || kind === Tok.CloseBracket) return;
+    if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) {
+      scanner.skipValue();
+      advance(frame, kind, text, undefined, false);
+    } else {
+      advance(frame, kind, text, scanner, true);
+    }
+    kind = scanner.next();
+  }
+}
+
+/** True when the offset is inside a comment of the trivia that starts at `from`. */
+function isInComment(text: string, from: number, offset: number): boolean {
+  let pos = from;
+  while (pos < offset) {
+    const ch = text.charCodeAt(pos);
+    if (ch === 47 && text.charCodeAt(pos + 1) === 47) {
+      const eol = text.indexOf('\n', pos);
+      const end = eol < 0 ? text.length : eol;
+      if (offset <= end) return true;
+      pos = end;
+    } else if (ch === 47 && text.charCodeAt(pos + 1) === 42) {
+      const close = text.indexOf('*/', pos + 2);
+      const end = close < 0 ? text.length : close + 2;
+      if (offset < end || close < 0) return true;
+      pos = end;
+    } else pos++;
+  }
+  return false;
 }

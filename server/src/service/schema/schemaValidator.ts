@@ -66,6 +66,12 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list `[...]`', object: 'an object `{...}`', null: '`null`',
 };
 
+/** The first paragraph of the property's description: what the value is and its format. */
+function summary(schema: SchemaNode | undefined): string {
+  const paragraph = schema?.description?.split('\n\n')[0]?.trim() ?? '';
+  return paragraph === '' || /[.!?]$/.test(paragraph) ? paragraph : `${paragraph}.`;
+}
+
 function example(schema: SchemaNode | undefined): string {
   const first = schema?.examples?.[0];
   return first === undefined ? '' : ` For example: ${JSON.stringify(first)}.`;
@@ -108,10 +114,12 @@ function toFinding(error: ErrorObject): Finding {
     }
     case 'pattern':
     case 'format': {
-      const what = schema?.title ? schema.title.toLowerCase() : 'the expected format';
+      const impossibleDate = schema?.format === 'date' && typeof error.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(error.data);
       const finding: Finding = {
         code: 'OT013',
-        message: `${capitalise(name)} is not ${what.startsWith('the ') ? what : `a valid ${what}`}: ${JSON.stringify(error.data)}.${example(schema)}`,
+        message: impossibleDate
+          ? `${capitalise(name)} ${JSON.stringify(error.data)} is not a day of the calendar: check the month (01–12) and the day of the month.`
+          : `${capitalise(name)} has the wrong format: ${JSON.stringify(error.data)}. ${summary(schema)}${example(schema)}`.trimEnd(),
         path,
       };
       if (path[path.length - 1] === 'slug' && typeof error.data === 'string') {
