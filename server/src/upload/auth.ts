@@ -2,7 +2,7 @@ import { drfFieldErrors } from './errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './http';
 import { isJsonObject } from './json';
 import type { SecretRedactor } from './redact';
-import { failureFromResponse } from './responseFailure';
+import { failureFromResponse, serverSays } from './responseFailure';
 import { UploadFailureError } from './result';
 import type { UploadApi } from './servers';
 
@@ -87,8 +87,8 @@ export function createAuthorizedClient(options: AuthorizedClientOptions): Author
       if (response.ok) throw new UploadFailureError('server', 'OpenTrack answered the login without a token.', response.status);
       // v1 answers 401, the REST API 400 ("Unable to log in with provided credentials.").
       if (![400, 401, 403].includes(response.status)) throw failureFromResponse(response, 'logging in', []);
-      const reason = drfFieldErrors(response.body, [])[0]?.message;
-      const message = `OpenTrack rejected the username or password (HTTP ${response.status})${reason ? `: ${reason}` : '.'}`;
+      const said = serverSays(response, drfFieldErrors(response.body, []));
+      const message = `OpenTrack rejected the username or password (HTTP ${response.status})${said}`;
       if (attempt > 1 || !options.credentials.onRejected) {
         throw new UploadFailureError('credentials', message, response.status);
       }

@@ -38,8 +38,8 @@ export function fastApiFieldErrors(body: unknown): FieldError[] {
  * a `detail` string concerns the whole request, so it goes to the document root.
  */
 export function drfFieldErrors(body: unknown, at: DocumentPath, keyToDocument: KeyToDocument = keepKey): FieldError[] {
-  const errors: FieldError[] = [];
   if (isJsonObject(body) && typeof body.detail === 'string') return [{ path: [], message: body.detail }];
+  const errors: FieldError[] = [];
   collect(body, at, keyToDocument, errors);
   return errors;
 }

@@ -33,8 +33,7 @@ export function createdId(answer: JsonObject, response: HttpResponse, what: stri
  */
 export function failureFromResponse(response: HttpResponse, action: string, fieldErrors: FieldError[]): UploadFailureError {
   const { status } = response;
-  const detail = serverDetail(response, fieldErrors);
-  const said = detail ? `: ${detail}` : '.';
+  const said = serverSays(response, fieldErrors);
   if (isValidationStatus(status)) {
     const count = fieldErrors.length > 1 ? ` (${fieldErrors.length} problems)` : '';
     return new UploadFailureError('rejected', `OpenTrack rejected the data while ${action} (HTTP ${status})${count}${said}`, status, fieldErrors);
@@ -56,11 +55,20 @@ export function failureFromResponse(response: HttpResponse, action: string, fiel
     return new UploadFailureError('rejected', `OpenTrack redirected the request while ${action} (HTTP ${status}); check the server URL.`, status);
   }
   // OpenTrack documents "500: Permission Denied" as its usual answer to a missing permission.
-  const hint = /permission denied/i.test(detail ?? '') ? ' OpenTrack answers this way when the account lacks permission.' : '';
+  const hint = /permission denied/i.test(said) ? ' OpenTrack answers this way when the account lacks permission.' : '';
   return new UploadFailureError('server', `The OpenTrack server failed while ${action} (HTTP ${status})${said}${hint}`, status);
 }
 
-/** The server's own one-line explanation: a `detail`, the first field message, or an HTML page title. */
+/**
+ * The server's own explanation as the end of a sentence — ": Detail." — taken from a `detail`, the first
+ * field problem, or an HTML page's title; just "." when the answer explains nothing.
+ */
+export function serverSays(response: HttpResponse, fieldErrors: FieldError[]): string {
+  const detail = serverDetail(response, fieldErrors);
+  if (!detail) return '.';
+  return /[.!?]$/.test(detail) ? `: ${detail}` : `: ${detail}.`;
+}
+
 function serverDetail(response: HttpResponse, fieldErrors: FieldError[]): string | undefined {
   const { body, text } = response;
   if (isJsonObject(body) && typeof body.detail === 'string') return body.detail;

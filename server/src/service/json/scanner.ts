@@ -94,16 +94,42 @@ export class Scanner {
     }
   }
 
-  /** Skips the value whose first token is current; leaves the scanner on its last token. */
+  /**
+   * Skips the value whose first token is current; leaves the scanner on its last token.
+   * A character loop rather than tokens: skipping is most of what locating does.
+   */
   skipValue(): void {
     if (this.kind !== Tok.OpenBrace && this.kind !== Tok.OpenBracket) return;
+    const text = this.text;
+    const length = text.length;
     let depth = 1;
-    while (depth > 0) {
-      const kind = this.next();
-      if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) depth++;
-      else if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) depth--;
-      else if (kind === Tok.EOF) return;
+    let pos = this.end;
+    while (pos < length) {
+      const ch = text.charCodeAt(pos);
+      if (ch === 34 || ch === 39) {
+        pos = scanStringEnd(text, pos, ch);
+        continue;
+      }
+      if (ch === 47 && (text.charCodeAt(pos + 1) === 47 || text.charCodeAt(pos + 1) === 42)) {
+        // Comments may hold brackets: let the tokenizer skip them (and report them).
+        this.end = pos;
+        this.next();
+        pos = this.start;
+        continue;
+      }
+      pos++;
+      if (ch === 123 || ch === 91) depth++;
+      else if (ch === 125 || ch === 93) {
+        if (--depth === 0) {
+          this.start = pos - 1;
+          this.end = pos;
+          this.kind = ch === 125 ? Tok.CloseBrace : Tok.CloseBracket;
+          return;
+        }
+      }
     }
+    this.start = this.end = length;
+    this.kind = Tok.EOF;
   }
 }
 

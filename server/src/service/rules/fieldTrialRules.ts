@@ -49,13 +49,13 @@ export const fieldTrialRules: RuleFamily = {
       for (const [i, trial] of eachObject(unit.trials)) {
         const bib = asString(trial.bib);
         if (bib === undefined) continue;
-        const trialPath = [...path, 'trials', i];
+        const trialPath = (): (string | number)[] => [...path, 'trials', i];
         if (!results.has(bib) && !reportedBibs.has(bib)) {
           reportedBibs.add(bib);
           report({
             code: NO_RESULT.code,
             message: `Bib "${bib}" has trials but no result in this unit. Add a result for "${bib}" or remove the trials.`,
-            path: [...trialPath, 'bib'],
+            path: [...trialPath(), 'bib'],
             fixes: noResultFixes(unit, path, bib, vertical),
           });
         }
@@ -65,12 +65,12 @@ export const fieldTrialRules: RuleFamily = {
           report({
             code: ATTEMPT_RANGE.code,
             message: `Attempt ${round} is outside 1–${limit}: this unit allows ${limit} attempts (its "rounds"${unit.rounds === undefined ? ', or the event\'s "max_field_attempts"' : ''}).`,
-            path: [...trialPath, 'round'],
+            path: [...trialPath(), 'round'],
           });
         } else if (isPositiveInteger(round)) {
           const key = `${bib}\u0000${round}`;
           if (attempts.has(key)) {
-            report({ code: DUPLICATE_ATTEMPT.code, message: `Bib "${bib}" already has a trial for attempt ${round}. Number attempts 1, 2, 3… once each.`, path: [...trialPath, 'round'] });
+            report({ code: DUPLICATE_ATTEMPT.code, message: `Bib "${bib}" already has a trial for attempt ${round}. Number attempts 1, 2, 3… once each.`, path: [...trialPath(), 'round'] });
           } else attempts.add(key);
         }
       }
@@ -80,10 +80,10 @@ export const fieldTrialRules: RuleFamily = {
         const bib = asString(result.bib);
         const performance = asString(result.performance);
         if (bib === undefined) continue;
-        const resultPath = [...path, 'results', i];
+        const resultPath = (): (string | number)[] => [...path, 'results', i];
         if (!best.has(bib)) {
           if (recordsTrials && performance !== undefined && parseMetres(performance) !== undefined) {
-            report({ code: NO_TRIALS.code, message: `Bib "${bib}" has a mark (${performance}) but no trials in this unit. Add the trials, or check the bib.`, path: [...resultPath, 'bib'] });
+            report({ code: NO_TRIALS.code, message: `Bib "${bib}" has a mark (${performance}) but no trials in this unit. Add the trials, or check the bib.`, path: [...resultPath(), 'bib'] });
           }
           continue;
         }
@@ -92,7 +92,7 @@ export const fieldTrialRules: RuleFamily = {
         const actual = parseMetres(performance);
         if (actual !== undefined && actual !== parseMetres(expected)) {
           const what = vertical ? 'highest cleared height' : 'best valid trial';
-          const performancePath = [...resultPath, 'performance'];
+          const performancePath = [...resultPath(), 'performance'];
           report({
             code: NOT_BEST.code,
             message: `Performance ${performance} is not the ${what} of bib "${bib}" (${expected}). Set it to ${expected}, or correct the trials.`,

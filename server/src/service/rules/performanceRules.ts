@@ -20,14 +20,13 @@ export const performanceRules: RuleFamily = {
       const ranked: { index: number; value: number; place: unknown }[] = [];
       for (const [i, result] of eachObject(unit.results)) {
         const performance = asString(result.performance);
-        if (performance === undefined || performance === '') continue;
-        const performancePath = [...path, 'results', i, 'performance'];
-        if (isResultStatus(performance)) continue;
+        if (performance === undefined || performance === '' || isResultStatus(performance)) continue;
         const value = performanceValue(kind, performance);
         if (value !== undefined) {
           ranked.push({ index: i, value, place: result.place });
           continue;
         }
+        const performancePath = [...path, 'results', i, 'performance'];
         if (/^[A-Za-z]+$/.test(performance)) {
           const suggestion = closest(performance.toUpperCase(), RESULT_STATUSES) ?? (performance.toUpperCase() === 'DSQ' ? 'DQ' : undefined);
           report({

@@ -15,28 +15,36 @@ export const unknownPropertyRules: RuleFamily = {
   name: 'unknown-properties',
   rules: [UNKNOWN],
   check({ model, report }) {
-    const stack: Array<[unknown, SchemaNode | undefined, (string | number)[]]> = [[model.root, competitionSchema, []]];
+    // Paths are rebuilt from parent links only for what is reported: no allocation per node.
+    interface Entry { value: unknown; schema: SchemaNode | undefined; parent: Entry | undefined; key: string | number }
+    const pathOf = (entry: Entry | undefined): (string | number)[] => {
+      const path: (string | number)[] = [];
+      for (let e = entry; e?.parent; e = e.parent) path.push(e.key);
+      return path.reverse();
+    };
+    const stack: Entry[] = [{ value: model.root, schema: competitionSchema, parent: undefined, key: '' }];
     while (stack.length > 0) {
-      const [value, schema, path] = stack.pop()!;
+      const entry = stack.pop()!;
+      const { value, schema } = entry;
       if (Array.isArray(value)) {
         const items = resolveRef(itemsOf(schema));
-        if (items) value.forEach((item, i) => stack.push([item, items, [...path, i]]));
+        if (items) for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object') stack.push({ value: value[i], schema: items, parent: entry, key: i });
         continue;
       }
       const object = asObject(value);
       if (!object) continue;
       const known = propertiesOf(schema);
       if (known.size === 0) continue;
-      for (const name of Object.keys(object)) {
+      for (const name in object) {
         const sub = known.get(name);
         if (sub) {
           const child = object[name];
-          if (child !== null && typeof child === 'object') stack.push([child, resolveRef(sub), [...path, name]]);
+          if (child !== null && typeof child === 'object') stack.push({ value: child, schema: resolveRef(sub), parent: entry, key: name });
           continue;
         }
         if (name.startsWith('$')) continue; // $schema and friends
         const suggestion = closest(name, known.keys());
-        const keyPath = [...path, name];
+        const keyPath = [...pathOf(entry), name];
         report({
           code: UNKNOWN.code,
           message: `Unknown property "${name}": OpenTrack ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
