@@ -36,7 +36,7 @@ function valueHover(document: CompetitionDocument, value: TokenAtOffset & { path
   const { model } = document;
   const path = value.path;
   // In badly broken text the scan and the parse may disagree: describe only what the parse holds.
-  if (valueAt(document.parsed.value, path) !== (value.isString ? value.text : valueAt(document.parsed.value, path))) return undefined;
+  if (value.isString && valueAt(document.parsed.value, path) !== value.text) return undefined;
   if (value.isString) {
     const id = idAtPath(model, path, value.text);
     if (id) return describeId(model, id);

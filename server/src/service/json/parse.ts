@@ -111,17 +111,21 @@ class TolerantParser {
     }
   }
 
-  private object(depth: number): Record<string, unknown> {
+  /**
+   * The loop objects and lists share: separators, missing and trailing commas, early end.
+   * `member` parses one member from its first token and says what it consumed last.
+   */
+  private sequence(isObject: boolean, member: (kind: Tok) => 'value' | 'comma' | 'end'): void {
     const s = this.scanner;
-    const result: Record<string, unknown> = {};
+    const open = s.start;
+    const close = isObject ? Tok.CloseBrace : Tok.CloseBracket;
     let lastComma = -1;
     let needComma = false;
-    const open = s.start;
     for (;;) {
       const kind = s.next();
-      if (kind === Tok.CloseBrace) break;
+      if (kind === close) break;
       if (kind === Tok.EOF) {
-        this.earlyEnd('Missing `}` to close this object: the file ends first.', open);
+        this.earlyEnd(isObject ? 'Missing `}` to close this object: the file ends first.' : 'Missing `]` to close this list: the file ends first.', open);
         break;
       }
       if (kind === Tok.Comma) {
@@ -130,74 +134,55 @@ class TolerantParser {
         needComma = false;
         continue;
       }
-      if (kind === Tok.CloseBracket) {
-        this.report('OT001', 'Expected `}` but found `]`.', s.start, 1);
+      if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) {
+        this.report('OT001', `Expected \`${isObject ? '}' : ']'}\` but found \`${this.text[s.start]}\`.`, s.start, 1);
         break;
       }
-      if (needComma) this.report('OT001', 'Missing comma between properties.', s.start, Math.max(1, s.end - s.start), undefined);
+      if (kind === Tok.Colon && !isObject) {
+        this.report('OT001', 'Unexpected `:` in a list.', s.start, 1);
+        continue;
+      }
+      if (needComma) this.report('OT001', `Missing comma between ${isObject ? 'properties' : 'list items'}.`, s.start, Math.max(1, s.end - s.start));
       lastComma = -1;
+      const consumed = member(kind);
+      if (consumed === 'end') break;
+      needComma = consumed === 'value';
+    }
+    if (lastComma >= 0) this.trailingComma(lastComma);
+  }
+
+  private object(depth: number): Record<string, unknown> {
+    const s = this.scanner;
+    const result: Record<string, unknown> = {};
+    this.sequence(true, (kind) => {
       if (kind !== Tok.String) {
         this.report('OT001', 'Property names must be strings in double quotes.', s.start, Math.max(1, s.end - s.start),
           kind === Tok.Word ? JSON.stringify(this.text.slice(s.start, s.end)) : undefined);
         if (kind !== Tok.Word) {
           s.skipValue();
-          needComma = true;
-          continue;
+          return 'value';
         }
       }
       const name = kind === Tok.String ? this.string() : this.text.slice(s.start, s.end);
       const keyEnd = s.end;
-      if (s.next() !== Tok.Colon) {
-        this.report('OT001', `Missing \`:\` after the property name "${name}".`, keyEnd, 0);
-        if (s.kind === Tok.CloseBrace || s.kind === Tok.EOF) break;
-        if (s.kind === Tok.Comma) {
-          needComma = false;
-          continue;
-        }
-      } else s.next();
+      if (s.next() === Tok.Colon) s.next();
+      else this.report('OT001', `Missing \`:\` after the property name "${name}".`, keyEnd, 0);
       if (s.kind === Tok.CloseBrace || s.kind === Tok.Comma || s.kind === Tok.EOF) {
         this.report('OT001', `Missing a value for "${name}".`, s.start, 1);
-        if (s.kind === Tok.CloseBrace || s.kind === Tok.EOF) break;
-        needComma = false;
-        continue;
+        return s.kind === Tok.Comma ? 'comma' : 'end';
       }
       result[name] = this.value(depth + 1);
-      needComma = true;
-    }
-    if (lastComma >= 0) this.trailingComma(lastComma);
+      return 'value';
+    });
     return result;
   }
 
   private array(depth: number): unknown[] {
-    const s = this.scanner;
     const result: unknown[] = [];
-    let lastComma = -1;
-    let needComma = false;
-    const open = s.start;
-    for (;;) {
-      const kind = s.next();
-      if (kind === Tok.CloseBracket) break;
-      if (kind === Tok.EOF) {
-        this.earlyEnd('Missing `]` to close this list: the file ends first.', open);
-        break;
-      }
-      if (kind === Tok.Comma) {
-        if (!needComma) this.report('OT001', 'Unexpected comma. Remove it.', s.start, 1, '');
-        lastComma = needComma ? s.start : -1;
-        needComma = false;
-        continue;
-      }
-      if (kind === Tok.CloseBrace || kind === Tok.Colon) {
-        this.report('OT001', `Unexpected \`${this.text[s.start]}\` in a list.`, s.start, 1);
-        if (kind === Tok.CloseBrace) break;
-        continue;
-      }
-      if (needComma) this.report('OT001', 'Missing comma between list items.', s.start, Math.max(1, s.end - s.start));
-      lastComma = -1;
+    this.sequence(false, () => {
       result.push(this.value(depth + 1));
-      needComma = true;
-    }
-    if (lastComma >= 0) this.trailingComma(lastComma);
+      return 'value';
+    });
     return result;
   }
 
