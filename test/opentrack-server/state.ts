@@ -1,4 +1,4 @@
-import type { JsonObject } from './validation';
+import type { JsonObject } from '../../server/src/upload/json';
 
 export type ApiName = 'v1' | 'rest';
 

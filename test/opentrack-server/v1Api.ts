@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { fastApiValidationBody } from './errorBodies';
 import { answer, loginFields, type ApiAnswer, type ApiRequest, type Routes, type ServerContext } from './routing';
 import type { StoredItem } from './state';
-import { checkCompetition, checkNestedLists, competitionFields, isJsonObject, type JsonObject } from './validation';
+import { isJsonObject, type JsonObject } from '../../server/src/upload/json';
+import { checkCompetition, checkNestedLists, competitionFields } from './validation';
 
 const NOT_AUTHENTICATED = { detail: 'Could not validate credentials' };
 

@@ -1,8 +1,9 @@
 // Modest server-side validation shared by both stand-in APIs. Each check yields API-neutral issues;
 // errorBodies.ts words them the FastAPI way (v1) or the Django REST Framework way (rest).
 
+import { isJsonObject, type JsonObject } from '../../server/src/upload/json';
+
 export type Path = (string | number)[];
-export type JsonObject = Record<string, unknown>;
 
 export type IssueKind = 'missing' | 'blank' | 'string' | 'integer' | 'list' | 'object' | 'format' | 'unique';
 
@@ -18,10 +19,6 @@ export type FieldNames = 'v1' | 'rest';
 const SLUG = /^[-a-z0-9_]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ROUNDS = /^[1-9]\d*(,[1-9]\d*)*$/;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The competition's own fields; `names` picks the v1 (`country_id`) or 2026 (`country`, `year`) spelling. */
 export function checkCompetition(body: JsonObject, names: FieldNames): Issue[] {

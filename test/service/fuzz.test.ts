@@ -18,7 +18,9 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
 );
 
-function apply(text: string, edits: Array<fc.GeneratorValue<typeof edit>>): string {
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(text: string, edits: Edit[]): string {
   let out = text;
   for (const e of edits) {
     const at = e.at % (out.length + 1);

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { FileReport, formatJson, formatText, validateFile } from './validateFiles';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileReport, formatJson, formatText, validateFile, validateText } from './validateFiles';
+import { runUpload } from './upload';
+import { locateClosest } from '../service/json/locate';
 
 const USAGE = `Usage:
   opentrack validate [--format text|json] FILE...
@@ -58,6 +62,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'validate':
       return runValidate(rest, io);
+    case 'upload':
+      return runUpload(
+        rest,
+        { ...io, env: process.env, stdin: process.stdin, terminal: process.stderr, isTTY: !!(process.stdin.isTTY && process.stderr.isTTY) },
+        {
+          validate: (text, uri) => validateText(fileURLToPath(uri), text),
+          locate: (text, path) => {
+            const found = locateClosest(text, path);
+            if (!found) return undefined;
+            const span = found.spans.key ?? found.spans.value;
+            return TextDocument.create('file:///upload', 'json', 1, text).positionAt(span.offset);
+          },
+        },
+      );
     case '--help':
     case '-h':
     case 'help':

@@ -45,14 +45,14 @@ export interface UploadCliDeps {
   locate(text: string, path: DocumentPath): { line: number; character: number } | undefined;
 }
 
-export const UPLOAD_USAGE = `Usage: opentrack upload FILE [options]
+const UPLOAD_USAGE = `Usage: opentrack upload FILE [options]
 
 Validates FILE, then uploads it to OpenTrack. The login comes from OPENTRACK_USERNAME and
 OPENTRACK_PASSWORD, or is asked for when run in a terminal.
 
 Options:
   --server test|live|URL  where to upload (default: test)
-  --api rest|v1           the 2026 REST API (default) or the 2020 v1 API
+  --api v1|rest           the v1 API, one nested document (default), or the 2026 REST API
   --yes                   confirm an upload to the live server
   --force                 upload even if validation finds errors
   --timeout SECONDS       per request (default: ${DEFAULT_TIMEOUT_MS / 1000}, at most ${MAX_TIMEOUT_MS / 1000})
@@ -139,7 +139,7 @@ function parseUploadArgs(argv: string[]): UploadArgs | 'help' {
     allowPositionals: true,
     options: {
       server: { type: 'string', default: 'test' },
-      api: { type: 'string', default: 'rest' },
+      api: { type: 'string', default: 'v1' },
       yes: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       timeout: { type: 'string' },

@@ -1,6 +1,11 @@
-import { CancellationToken, CodeActionKind, Connection, Diagnostic, ResponseError, ServerCapabilities } from 'vscode-languageserver';
+import { CancellationToken, CodeActionKind, Connection, Diagnostic, LSPErrorCodes, ResponseError, ServerCapabilities } from 'vscode-languageserver';
 import { CompetitionDocument } from '../service';
 import { codeActions } from '../service/features/codeActions';
+import { completion } from '../service/features/completion';
+import { hover } from '../service/features/hover';
+import { definition, references } from '../service/features/navigation';
+import { RenameError, prepareRename, rename } from '../service/features/rename';
+import { documentSymbols } from '../service/features/symbols';
 
 /** What the editing features need from the server: the competition document and a safe runner. */
 export interface FeatureHost {
@@ -12,7 +17,25 @@ export interface FeatureHost {
 
 export const editingCapabilities: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.opentrack`], resolveProvider: false },
+  completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: { label: 'OpenTrack' },
 };
+
+/** A refused rename reaches the user as the error message of the request. */
+function refusable<T>(work: () => T): () => T | ResponseError<void> {
+  return () => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      throw error;
+    }
+  };
+}
 
 /** Thin LSP handlers over the service's editing features. */
 export function registerEditingFeatures(connection: Connection, host: FeatureHost): void {
@@ -22,5 +45,40 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
     const only = params.context.only;
     const all = only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll)) ? await host.diagnostics(params.textDocument.uri) : params.context.diagnostics;
     return host.runSafe('codeAction', token, [], () => codeActions(document.textDocument, params.context.diagnostics, only, all));
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('completion', token, null, () => completion(document, params.position)) : null;
+  });
+
+  connection.onHover(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('hover', token, null, () => hover(document, params.position)) : null;
+  });
+
+  connection.onDefinition(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('definition', token, [], () => definition(document, params.position)) : [];
+  });
+
+  connection.onReferences(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('references', token, [], () => references(document, params.position, params.context.includeDeclaration)) : [];
+  });
+
+  connection.onPrepareRename(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('prepareRename', token, null, refusable(() => prepareRename(document, params.position))) : null;
+  });
+
+  connection.onRenameRequest(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('rename', token, null, refusable(() => rename(document, params.position, params.newName))) : null;
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('documentSymbol', token, [], () => documentSymbols(document)) : [];
   });
 }

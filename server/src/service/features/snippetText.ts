@@ -30,6 +30,16 @@ export function escapeSnippet(text: string): string {
   return JSON.stringify(text).slice(1, -1).replace(/[$}\\]/g, '\\$&');
 }
 
+/**
+ * The text a snippet inserts when every placeholder keeps its default: `${1:T01}` → `T01`,
+ * `${2|M,F|}` → `M`, `$0` → nothing.
+ */
+export function expandSnippet(snippet: string): string {
+  return snippet.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}|\$\{\d+\|((?:\\.|[^,|\\])*)[^}]*\}|\$\{\d+\}|\$\d+|\\([$}\\])/g, (_m, value?: string, option?: string, escaped?: string) =>
+    escaped ?? (value ?? option ?? '').replace(/\\([$}\\,|])/g, '$1'),
+  );
+}
+
 /** `${n:default}` with the default escaped. */
 export function placeholder(index: number, text: string): string {
   return `\${${index}:${escapeSnippet(text)}}`;

@@ -103,3 +103,15 @@ function visitArray(scanner: Scanner, node: TrieNode, found: (NodeSpans | undefi
     else scanner.skipValue();
   }
 }
+
+/**
+ * The spans of a path, or of its closest existing ancestor (with `exact: false`) when the path
+ * is not in the text — for errors reported by others (the OpenTrack server) about missing values.
+ */
+export function locateClosest(text: string, path: JsonPath): { spans: NodeSpans; exact: boolean } | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const spans = locatePath(text, path.slice(0, length));
+    if (spans) return { spans, exact: length === path.length };
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { CompetitionDocument } from '../document';
+import { JsonObject, asArray, asString } from '../model';
+import { NodeSpans, Span, locatePaths } from '../json/locate';
+import { JsonPath } from '../json/path';
+import { eachObject } from '../rules/walk';
+import { athleteName, eventName } from './describe';
+import { spanRange } from './spans';
+
+/** A symbol whose ranges are not located yet: paths index into one locatePaths batch. */
+interface PendingSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: number;
+  /** Paths to select, first found wins (e.g. the event's name, else its event_id); none: the key. */
+  selection: number[];
+  children: PendingSymbol[];
+}
+
+/**
+ * The outline: the competition, with its events (and their units), competitors, teams and relay
+ * teams grouped under their lists. All ranges come from one scan of the text.
+ */
+export function documentSymbols(document: CompetitionDocument): DocumentSymbol[] {
+  const { model } = document;
+  const root = model.root;
+  if (!root) return [];
+  const paths: JsonPath[] = [];
+  const at = (path: JsonPath): number => paths.push(path) - 1;
+  const symbol = (name: string, kind: SymbolKind, path: JsonPath, selection: string[], detail?: string): PendingSymbol => ({
+    name: name.trim() || '(unnamed)',
+    kind,
+    range: at(path),
+    selection: selection.map((key) => at([...path, key])),
+    children: [],
+    ...(detail && { detail }),
+  });
+  const competition = symbol(asString(root.full_name) || asString(root.short_name) || 'Competition', SymbolKind.Module, [], ['full_name'], asString(root.date));
+  const group = (key: string, count: number, noun: string): PendingSymbol => {
+    const list = symbol(key, SymbolKind.Array, [key], [], `${count} ${noun}${count === 1 ? '' : 's'}`);
+    competition.children.push(list);
+    return list;
+  };
+
+  if (Array.isArray(root.events)) {
+    const events = group('events', model.events.length, 'event');
+    for (const event of model.events) {
+      const path = ['events', event.index];
+      const parent = asString(event.value.parent);
+      const detail = [event.id, parent && `part of ${parent}`].filter((part) => part).join(' · ');
+      const item = symbol(`${eventName(event)} · ${event.code ?? '?'}`, SymbolKind.Event, path, ['name', 'event_id'], detail);
+      for (const [u, unit] of eachObject(event.value.units)) item.children.push(symbol(unitName(unit, u), SymbolKind.Struct, [...path, 'units', u], ['heat', 'round']));
+      events.children.push(item);
+    }
+  }
+  if (Array.isArray(root.competitors)) {
+    const competitors = group('competitors', model.competitors.length, 'competitor');
+    for (const { index, value, id } of model.competitors) {
+      const name = [id, athleteName(value)].filter((part) => part).join(' · ');
+      competitors.children.push(symbol(name, SymbolKind.Object, ['competitors', index], ['competitor_id'], asString(value.team_id)));
+    }
+  }
+  if (Array.isArray(root.teams)) {
+    const teams = group('teams', model.teams.length, 'team');
+    for (const { index, value, id } of model.teams) {
+      teams.children.push(symbol([id, asString(value.team_name)].filter((p) => p).join(' · '), SymbolKind.Class, ['teams', index], ['team_id']));
+    }
+  }
+  if (Array.isArray(root.relay_teams)) {
+    const relayTeams = group('relay_teams', model.relayTeams.length, 'relay team');
+    for (const { index, value, id } of model.relayTeams) {
+      const name = [id, asString(value.name)].filter((p) => p).join(' · ');
+      relayTeams.children.push(symbol(name, SymbolKind.Object, ['relay_teams', index], ['relay_team_id'], asString(value.event_id)));
+    }
+  }
+
+  const located = locatePaths(document.text, paths);
+  const symbolOf = materialise(document, located);
+  const outline = symbolOf(competition);
+  return outline ? [outline] : [];
+}
+
+/** "Round 1 · Heat 2 · 8 results". */
+function unitName(unit: JsonObject, index: number): string {
+  const parts = [];
+  if (unit.round !== undefined) parts.push(`Round ${String(unit.round)}`);
+  if (unit.heat !== undefined) parts.push(`Heat ${String(unit.heat)}`);
+  if (parts.length === 0) parts.push(`Unit ${index + 1}`);
+  const results = asArray(unit.results).length;
+  parts.push(`${results} result${results === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+function materialise(document: CompetitionDocument, located: (NodeSpans | undefined)[]): (pending: PendingSymbol) => DocumentSymbol | undefined {
+  const range = (span: Span) => spanRange(document.textDocument, span);
+  const build = (pending: PendingSymbol): DocumentSymbol | undefined => {
+    const spans = located[pending.range];
+    if (!spans) return undefined;
+    // A list's symbol starts at its key, so that the key (its selection) lies inside it.
+    const start = spans.key?.offset ?? spans.value.offset;
+    const own = { offset: start, length: spans.value.offset + spans.value.length - start };
+    const selected = pending.selection.map((i) => located[i]?.value).find((s) => s !== undefined) ?? spans.key ?? { offset: own.offset, length: Math.min(own.length, 1) };
+    const children = pending.children.map(build).filter((s): s is DocumentSymbol => s !== undefined);
+    return DocumentSymbol.create(pending.name, pending.detail, pending.kind, range(own), range(selected), children);
+  };
+  return build;
+}

@@ -1,0 +1,119 @@
+// Helpers for tests that upload to the stand-in server: the fixture, a JSON locator, credentials, and a
+// watch that collects every piece of output so a test can prove no password or token leaked into it.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { locatePath } from '../../server/src/service/json/locate';
+import type { CredentialsProvider, DocumentPath, UploadOptions, UploadResult } from '../../server/src/upload';
+import { upload } from '../../server/src/upload';
+import { startOpenTrackServer, type OpenTrackServer, type OpenTrackServerOptions } from './server';
+
+const FIXTURE_PATH = 'test/fixtures/upload/full-competition.json';
+
+/** The repository root: the nearest folder holding the fixture above this (bundled) file, else above the working directory. */
+function repoRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    for (let folder = start; ; folder = dirname(folder)) {
+      if (existsSync(join(folder, FIXTURE_PATH))) return folder;
+      if (dirname(folder) === folder) break;
+    }
+  }
+  throw new Error(`${FIXTURE_PATH} not found above ${__dirname} or ${process.cwd()}`);
+}
+
+export function loadFixture(): { text: string; document: Record<string, unknown> } {
+  const text = readFileSync(join(repoRoot(), FIXTURE_PATH), 'utf8');
+  return { text, document: JSON.parse(text) as Record<string, unknown> };
+}
+
+/** A deep copy of the fixture document, edited by `change` and pretty-printed like the fixture. */
+export function editedFixture(change: (document: Record<string, any>) => void): { text: string; document: Record<string, unknown> } {
+  const document = structuredClone(loadFixture().document);
+  change(document);
+  return { text: JSON.stringify(document, null, 4), document };
+}
+
+/**
+ * The CLI's `locate` dependency as the tests provide it, on top of the language service's locator:
+ * the 0-based position of the property key (or array item) at `path`, else of the nearest enclosing one.
+ */
+export function locate(text: string, path: DocumentPath): { line: number; character: number } | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const spans = locatePath(text, path.slice(0, length));
+    if (spans) return positionOf(text, (spans.key ?? spans.value).offset);
+  }
+  return undefined;
+}
+
+/** The line (0-based) of the first occurrence of `needle`, for expectations. */
+export function lineOf(text: string, needle: string, occurrence = 1): number {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  assert.ok(index >= 0, `${needle} not found`);
+  return text.slice(0, index).split('\n').length - 1;
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+export function fixedCredentials(username: string, password: string): CredentialsProvider & { asked: number } {
+  const provider = {
+    asked: 0,
+    getCredentials: async () => {
+      provider.asked++;
+      return { username, password };
+    },
+  };
+  return provider;
+}
+
+/** Collects every text a test produced (log lines, progress, results, CLI output) and the secrets in play. */
+export class LeakWatch {
+  readonly outputs: string[] = [];
+  private readonly servers: OpenTrackServer[] = [];
+
+  record(...texts: string[]): void {
+    this.outputs.push(...texts);
+  }
+
+  /** Starts a stand-in server for `run` and always stops it; its password and tokens join the secrets checked. */
+  async withServer<T>(run: (server: OpenTrackServer) => Promise<T>, options?: OpenTrackServerOptions): Promise<T> {
+    const server = await startOpenTrackServer(options);
+    this.servers.push(server);
+    try {
+      return await run(server);
+    } finally {
+      await server.close();
+    }
+  }
+
+  /** Runs `upload` capturing its log, progress and whole result. */
+  async upload(options: UploadOptions): Promise<UploadResult> {
+    const result = await upload({
+      ...options,
+      log: (line) => {
+        this.record(line);
+        options.log?.(line);
+      },
+      onProgress: (message, increment) => {
+        this.record(message);
+        options.onProgress?.(message, increment);
+      },
+    });
+    this.record(JSON.stringify(result));
+    return result;
+  }
+
+  assertNoSecrets(): void {
+    const secrets = this.servers.flatMap((server) => [server.credentials.password, ...server.issuedTokens()]);
+    assert.ok(this.outputs.length > 0, 'nothing was recorded');
+    for (const output of this.outputs) {
+      for (const secret of secrets) {
+        // The failure message masks the secret too: test reports are printed output.
+        assert.ok(!output.includes(secret), `a secret leaked into: ${output.split(secret).join('<SECRET>').slice(0, 300)}`);
+      }
+    }
+  }
+}
