@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerUploadCommands, type UploadTestingApi } from './upload/commands';
 
 let client: LanguageClient | undefined;
 
@@ -32,15 +33,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
     }),
     vscode.commands.registerCommand('opentrack.showOutput', () => log.show(true)),
   );
+  const testing = registerUploadCommands(context, { client, log });
 
   await client.start();
   log.info('OpenTrack language server started');
-  return { client };
+  return { client, testing };
 }
 
 /** Returned from activate, for the extension-host tests. */
 export interface OpenTrackApi {
   client: LanguageClient;
+  /** Test hooks for the upload commands (e.g. `testing.storeCredentials`); not a public API. */
+  testing: UploadTestingApi;
 }
 
 export async function deactivate(): Promise<void> {

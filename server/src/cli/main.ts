@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileReport, formatJson, formatText, validateFile, validateText } from './validateFiles';
 import { runUpload } from './upload';
-import { locateClosest } from '../service/json/locate';
+import { reportSpans } from '../service/json/locate';
 
 const USAGE = `Usage:
   opentrack validate [--format text|json] FILE...
@@ -68,12 +68,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         { ...io, env: process.env, stdin: process.stdin, terminal: process.stderr, isTTY: !!(process.stdin.isTTY && process.stderr.isTTY) },
         {
           validate: (text, uri) => validateText(fileURLToPath(uri), text),
-          locate: (text, path) => {
-            const found = locateClosest(text, path);
-            if (!found) return undefined;
-            const span = found.spans.key ?? found.spans.value;
-            return TextDocument.create('file:///upload', 'json', 1, text).positionAt(span.offset);
-          },
+          locate: (text, path) => TextDocument.create('file:///upload', 'json', 1, text).positionAt(reportSpans(text, [{ path }])[0]!.offset),
         },
       );
     case '--help':

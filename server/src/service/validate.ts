@@ -1,8 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { CompetitionDocument } from './document';
 import { DiagnosticData, Finding, Severity } from './findings';
-import { NodeSpans, Span, locatePaths } from './json/locate';
-import { JsonPath } from './json/path';
+import { Span, reportSpans } from './json/locate';
 import { validateAgainstSchema } from './schema/schemaValidator';
 import { RULE_FAMILIES, SeverityOverrides, ruleInfo } from './rules/registry';
 
@@ -106,36 +105,9 @@ export function validateDocument(document: CompetitionDocument, settings: Valida
   return diagnostics;
 }
 
-/**
- * Resolves every finding to offsets in as few scans as possible: one batch for all paths, then
- * (rarely) batches of parents for paths that do not exist in the text.
- */
+/** Offsets of every finding: syntax problems carry theirs, the rest are located in one scan. */
 function spansFor(text: string, findings: readonly Finding[]): Span[] {
-  const result: Span[] = new Array(findings.length);
-  let pending: { index: number; path: JsonPath }[] = [];
-  findings.forEach((f, index) => {
-    if (f.span) result[index] = f.span;
-    else pending.push({ index, path: f.path });
-  });
-  for (let round = 0; pending.length > 0; round++) {
-    const located = locatePaths(text, pending.map((p) => p.path));
-    const unresolved: typeof pending = [];
-    pending.forEach((p, i) => {
-      const spans = located[i];
-      if (spans) result[p.index] = chooseSpan(text, spans, findings[p.index]!.target, round > 0);
-      else if (p.path.length > 0 && round < 64) unresolved.push({ index: p.index, path: p.path.slice(0, -1) });
-      else result[p.index] = { offset: 0, length: 0 };
-    });
-    pending = unresolved;
-  }
-  return result;
-}
-
-/** The key for key targets; for a container value, its key or opening bracket, never its whole extent. */
-function chooseSpan(text: string, spans: NodeSpans, target: Finding['target'], isAncestor: boolean): Span {
-  if ((target === 'key' || isAncestor) && spans.key) return spans.key;
-  const first = text.charCodeAt(spans.value.offset);
-  const container = first === 123 || first === 91;
-  if (!container) return spans.value;
-  return spans.key ?? { offset: spans.value.offset, length: 1 };
+  const located = reportSpans(text, findings.filter((f) => !f.span).map((f) => ({ path: f.path, onKey: f.target === 'key' })));
+  let next = 0;
+  return findings.map((f) => f.span ?? located[next++]!);
 }

@@ -103,3 +103,8 @@ function networkReason(error: unknown): string {
   if (typeof cause?.message === 'string') return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** One log line per request: method, URL (already redacted), status and timing. */
+export function formatRequest({ method, url, status, ms }: RequestRecord): string {
+  return `${method} ${url} → ${status ?? 'no answer'} (${ms} ms)`;
+}

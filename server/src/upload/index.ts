@@ -5,3 +5,4 @@ export { createMemoryTokenStore, type CredentialsProvider, type LoginCredentials
 export { resolveServer, type ServerChoice, type UploadApi, type ResolvedServer } from './servers';
 export type { DocumentPath, FieldError } from './errors';
 export { MAX_TIMEOUT_MS } from './http';
+export { signIn, type SignInOptions, type SignInResult } from './signIn';

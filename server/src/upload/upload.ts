@@ -1,6 +1,6 @@
 import { createAuthorizedClient, createMemoryTokenStore, type CredentialsProvider, type TokenStore } from './auth';
 import { StepProgress, type UploadFlow } from './context';
-import { createHttpClient, type RequestRecord } from './http';
+import { createHttpClient, formatRequest } from './http';
 import { isJsonObject, type JsonObject } from './json';
 import { SecretRedactor } from './redact';
 import { uploadRest } from './rest';
@@ -111,8 +111,4 @@ function parseDocument(options: UploadOptions): JsonObject {
     throw new UploadFailureError('invalid-document', 'The document must be one JSON object describing a competition.');
   }
   return document;
-}
-
-function formatRequest({ method, url, status, ms }: RequestRecord): string {
-  return `${method} ${url} → ${status ?? 'no answer'} (${ms} ms)`;
 }

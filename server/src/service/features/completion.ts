@@ -12,11 +12,11 @@ import { CompetitionDocument } from '../document';
 import { Span } from '../json/locate';
 import { JsonPath } from '../json/path';
 import { OffsetContext, contextAtOffset } from '../json/offset';
-import { propertiesOf, schemaAtPath } from '../schema/competitionSchema';
+import { itemsOf, propertiesOf, resolveRef, schemaAtPath } from '../schema/competitionSchema';
 import { eventAtIndex } from './ids';
 import { pathShape } from './paths';
 import { SKELETONS, SkeletonTarget, documentIds, skeletonText } from './skeletons';
-import { expandSnippet, propertyValueSnippet } from './snippetText';
+import { expandSnippet, propertyValueSnippet, snippetJson } from './snippetText';
 import { spanRange } from './spans';
 import { valueCandidates } from './completionValues';
 
@@ -37,20 +37,20 @@ function itemsAt(document: CompetitionDocument, context: OffsetContext, offset: 
   if (context.key || (context.slot === 'key' && context.containerKind === 'object')) return propertyItems(document, context, edit);
   const typingWord = context.value !== undefined && !context.value.isString;
   if (context.containerKind === undefined && (context.slot === 'value' || typingWord)) return skeletonItems(document, 'document', edit);
+  const items: CompletionItem[] = [];
   if (context.containerKind === 'array' && (context.slot === 'value' || typingWord)) {
-    const target = SKELETON_ARRAYS.get(pathShape(context.containerPath));
-    if (target) return skeletonItems(document, target, edit);
+    const list = pathShape(context.containerPath);
+    if (isSkeletonList(list)) return skeletonItems(document, list, edit);
+    items.push(...itemSnippets(context.containerPath, edit));
   }
   const path = valuePath(context);
-  return path ? valueItems(document, path, edit) : [];
+  return path ? [...items, ...valueItems(document, path, edit)] : items;
 }
 
-const SKELETON_ARRAYS = new Map<string, SkeletonTarget>([
-  ['events', 'events'],
-  ['competitors', 'competitors'],
-  ['teams', 'teams'],
-  ['relay_teams', 'relay_teams'],
-]);
+/** The competition's own lists, whose items the snippet skeletons are. */
+function isSkeletonList(shape: string): shape is Exclude<SkeletonTarget, 'document'> {
+  return shape === 'events' || shape === 'competitors' || shape === 'teams' || shape === 'relay_teams';
+}
 
 function valuePath(context: OffsetContext): JsonPath | undefined {
   if (context.value) return context.value.path;
@@ -68,6 +68,8 @@ class EditPlan {
   private readonly replaced: Span;
   private readonly commaAfter: boolean;
   private readonly commaBefore: number | undefined;
+  /** Right after a colon (completion triggered by typing it), the value gets a space before it. */
+  private readonly space: string;
 
   constructor(
     private readonly document: CompetitionDocument,
@@ -78,6 +80,7 @@ class EditPlan {
     this.replaced = token ? token.span : { offset, length: 0 };
     this.commaAfter = context.commaAfter;
     this.commaBefore = token ? undefined : context.commaBefore;
+    this.space = !token && context.slot === 'value' && document.text[offset - 1] === ':' ? ' ' : '';
   }
 
   /** Whether the replaced text starts with a quote: filtering then compares with the quoted text. */
@@ -87,7 +90,7 @@ class EditPlan {
 
   apply(item: CompletionItem, text: string, snippet: boolean, filterText: string): CompletionItem {
     const range = spanRange(this.document.textDocument, this.replaced);
-    item.textEdit = TextEdit.replace(range, this.commaAfter ? `${text},` : text);
+    item.textEdit = TextEdit.replace(range, `${this.space}${text}${this.commaAfter ? ',' : ''}`);
     item.filterText = filterText;
     if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
     if (this.commaBefore !== undefined) {
@@ -146,10 +149,27 @@ function valueItems(document: CompetitionDocument, path: JsonPath, edit: EditPla
   });
 }
 
+/** Inside other lists (units, results, trials, entries): the item's `defaultSnippets` from the schema. */
+function itemSnippets(containerPath: JsonPath, edit: EditPlan): CompletionItem[] {
+  const items = resolveRef(itemsOf(schemaAtPath(containerPath)));
+  return (items?.defaultSnippets ?? []).map((snippet, i) => {
+    const text = snippetJson(snippet.body);
+    const item: CompletionItem = {
+      label: snippet.label ?? 'item',
+      kind: CompletionItemKind.Snippet,
+      ...(snippet.description && { detail: snippet.description }),
+      documentation: { kind: MarkupKind.Markdown, value: `\`\`\`json\n${expandSnippet(text)}\n\`\`\`` },
+      sortText: `~${i}`,
+      insertTextMode: InsertTextMode.adjustIndentation,
+    };
+    return edit.apply(item, text, true, item.label);
+  });
+}
+
 function skeletonItems(document: CompetitionDocument, target: SkeletonTarget, edit: EditPlan): CompletionItem[] {
-  const ids = documentIds(document.model);
+  const idsFor = documentIds(document.model);
   return SKELETONS.filter((s) => s.target === target).map((skeleton, i) => {
-    const text = skeletonText(skeleton, ids);
+    const text = skeletonText(skeleton, idsFor());
     const item: CompletionItem = {
       label: skeleton.label,
       kind: CompletionItemKind.Snippet,

@@ -1,12 +1,12 @@
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../document';
-import { CompetitionModel, EventEntry, JsonObject, asArray, asObject, asString } from '../model';
+import { CompetitionModel, EventEntry, Indexed, JsonObject, asArray, asObject, asString } from '../model';
 import { JsonPath } from '../json/path';
 import { COMMON_EVENT_CODES, eventCodeInfo } from '../format/eventCodes';
 import { RESULT_STATUSES } from '../format/performance';
 import { competitionSchema, schemaAtPath, branches, resolveRef } from '../schema/competitionSchema';
 import { eachObject } from '../rules/walk';
-import { eventAtIndex, isRelayEvent, knownTeamIds, relayTeamsOf } from './ids';
+import { eventAtIndex, isRelayEvent, relayTeamsOf } from './ids';
 import { athleteName, eventName, teamName } from './describe';
 import { pathShape, valueAt } from './paths';
 import { nextFreeId } from './skeletons';
@@ -54,7 +54,7 @@ export function valueCandidates(document: CompetitionDocument, path: JsonPath): 
       return event ? eventIds([event]) : [];
     case 'competitors/#/team_id':
     case 'relay_teams/#/team_id':
-      return [...knownTeamIds(model)].map((id) => ({ value: id, kind: CompletionItemKind.Reference, detail: teamName(model, id) ?? '' }));
+      return teamIds(model, path).map((id) => ({ value: id, kind: CompletionItemKind.Reference, detail: teamName(model, id) ?? '' }));
     case 'relay_teams/#/relay_team_id':
       return relayTeamIds(model, asObject(valueAt(model.root, path.slice(0, 2))));
     case 'events/#/units/#/trials/#/height':
@@ -73,6 +73,20 @@ function eventCodes(): ValueCandidate[] {
   return COMMON_EVENT_CODES.flatMap(({ group, codes }, rank) =>
     codes.map((code) => ({ value: code, kind: CompletionItemKind.EnumMember, detail: eventCodeInfo(code)?.discipline ?? '', group, rank })),
   );
+}
+
+/** The teams list or, without one, the team ids used elsewhere (not the text being typed at `path`). */
+function teamIds(model: CompetitionModel, path: JsonPath | undefined): string[] {
+  if (model.hasTeams) return [...model.teamsById.keys()];
+  const ids = new Set<string>();
+  const add = (list: string, items: readonly Indexed[]): void => {
+    for (const { index, value } of items) {
+      if (typeof value.team_id === 'string' && value.team_id !== '' && !(path?.[0] === list && path[1] === index)) ids.add(value.team_id);
+    }
+  };
+  add('competitors', model.competitors);
+  add('relay_teams', model.relayTeams);
+  return [...ids];
 }
 
 function eventIds(events: readonly EventEntry[]): ValueCandidate[] {
@@ -121,7 +135,7 @@ function unitBibs(model: CompetitionModel, unit: JsonObject | undefined): ValueC
 function relayBibs(model: CompetitionModel, event: EventEntry): ValueCandidate[] {
   const relayTeams = relayTeamsOf(model, event.id ?? '');
   const teams = [...relayTeams].map(([id, team]) => ({ value: id, kind: CompletionItemKind.Reference, detail: asString(team.value.name) ?? 'relay team', group: 'relay team', rank: 0 }));
-  const fallback = [...knownTeamIds(model)].filter((id) => !relayTeams.has(id));
+  const fallback = teamIds(model, undefined).filter((id) => !relayTeams.has(id));
   return [...teams, ...fallback.map((id) => ({ value: id, kind: CompletionItemKind.Reference, detail: teamName(model, id) ?? '', group: 'team', rank: 1 }))];
 }
 

@@ -41,11 +41,11 @@ function idIndex(model: CompetitionModel): IdIndex {
     if (!byId) relayTeamsByEvent.set(eventId, (byId = new Map()));
     if (team.id !== undefined && !byId.has(team.id)) byId.set(team.id, team);
     const teamId = asString(team.value.team_id);
-    if (teamId !== undefined) teamIds.add(teamId);
+    if (teamId) teamIds.add(teamId);
   }
   for (const competitor of model.competitors) {
     const teamId = asString(competitor.value.team_id);
-    if (teamId !== undefined) teamIds.add(teamId);
+    if (teamId) teamIds.add(teamId);
   }
   index = { eventByIndex: new Map(model.events.map((event) => [event.index, event])), relayTeamsByEvent, teamIds };
   indexes.set(model, index);

@@ -58,11 +58,14 @@ function fieldEvent(ids: SkeletonIds, id: string, codes: string[], name: string,
 
 function relayTeam(ids: SkeletonIds, event: string, suffix: string, first: number): unknown {
   const team = ids.existing('team', 'BEL');
+  const id = ids.fresh('relayTeam', `${team}-${suffix}`);
+  // The team's name with the letter of its relay id: "Belgrave Harriers A".
+  const letter = /-([A-Z0-9]+)$/.exec(id)?.[1] ?? suffix;
   return {
     event_id: ph(1, event),
-    relay_team_id: ph(first, ids.fresh('relayTeam', `${team}-${suffix}`)),
+    relay_team_id: ph(first, id),
     team_id: ph(first + 1, team),
-    name: ph(first + 2, `${ids.teamName(team, 'Belgrave Harriers')} ${suffix}`),
+    name: ph(first + 2, `${ids.teamName(team, 'Belgrave Harriers')} ${letter}`),
     runners: `^[$${first + 3}]`,
   };
 }
@@ -265,7 +268,7 @@ export function snippetFile(): string {
 }
 
 /** Next id like `fallback` that is not taken: T10 → T11, BEL-A → BEL-B, X → X2. */
-export function nextFreeId(fallback: string, taken: ReadonlySet<string>): string {
+export function nextFreeId(fallback: string, taken: { has(id: string): boolean }): string {
   let candidate = fallback;
   for (let n = 2; taken.has(candidate); n++) {
     const digits = /^(.*?)(\d+)$/.exec(candidate);
@@ -277,23 +280,32 @@ export function nextFreeId(fallback: string, taken: ReadonlySet<string>): string
   return candidate;
 }
 
-/** Ids for completion: new ids the document does not use, references to what it has. */
-export function documentIds(model: CompetitionModel): SkeletonIds {
-  const taken = {
+/**
+ * Ids for completion: new ids the document does not use, references to what it has. The
+ * document's ids are gathered once; each skeleton gets a picker of its own (`next()`), so that
+ * two skeletons offered side by side propose the same free id.
+ */
+export function documentIds(model: CompetitionModel): () => SkeletonIds {
+  const used = {
     event: new Set(model.eventsById.keys()),
     competitor: new Set(model.competitorsById.keys()),
-    team: new Set(knownTeamIds(model)),
+    // A team used by competitors but not listed yet is the one a new team entry should define.
+    team: new Set(model.teamsById.keys()),
     relayTeam: new Set(model.relayTeams.map((t) => t.id).filter((id): id is string => id !== undefined)),
   };
   const firstTeam = model.teams.find((t) => t.id)?.id ?? [...knownTeamIds(model)][0];
   const firstRelayEvent = model.events.find((e) => e.id !== undefined && isRelayEvent(model, e))?.id;
-  return {
-    fresh(kind, fallback) {
-      const id = nextFreeId(fallback, taken[kind]);
-      taken[kind].add(id);
-      return id;
-    },
-    existing: (kind, fallback) => (kind === 'team' ? firstTeam : firstRelayEvent) ?? fallback,
-    teamName: (teamId, fallback) => asString(model.teamsById.get(teamId)?.[0]?.value.team_name) ?? (teamId === firstTeam ? teamId : fallback),
+  return () => {
+    const allocated = new Set<string>();
+    return {
+      fresh(kind, fallback) {
+        const taken = { has: (id: string) => used[kind].has(id) || allocated.has(`${kind}:${id}`) };
+        const id = nextFreeId(fallback, taken);
+        allocated.add(`${kind}:${id}`);
+        return id;
+      },
+      existing: (kind, fallback) => (kind === 'team' ? firstTeam : firstRelayEvent) ?? fallback,
+      teamName: (teamId, fallback) => asString(model.teamsById.get(teamId)?.[0]?.value.team_name) ?? (teamId === firstTeam ? teamId : fallback),
+    };
   };
 }

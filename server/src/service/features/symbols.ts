@@ -13,8 +13,8 @@ interface PendingSymbol {
   detail?: string;
   kind: SymbolKind;
   range: number;
-  /** Paths to select, first found wins (e.g. the event's name, else its event_id); none: the key. */
-  selection: number[];
+  /** The path to select (e.g. the event's name); none: the key, else the opening bracket. */
+  selection: number | undefined;
   children: PendingSymbol[];
 }
 
@@ -28,17 +28,14 @@ export function documentSymbols(document: CompetitionDocument): DocumentSymbol[]
   if (!root) return [];
   const paths: JsonPath[] = [];
   const at = (path: JsonPath): number => paths.push(path) - 1;
-  const symbol = (name: string, kind: SymbolKind, path: JsonPath, selection: string[], detail?: string): PendingSymbol => ({
-    name: name.trim() || '(unnamed)',
-    kind,
-    range: at(path),
-    selection: selection.map((key) => at([...path, key])),
-    children: [],
-    ...(detail && { detail }),
-  });
-  const competition = symbol(asString(root.full_name) || asString(root.short_name) || 'Competition', SymbolKind.Module, [], ['full_name'], asString(root.date));
+  /** A symbol for the value at `path`, selecting the first of `keys` the value has (known from the model). */
+  const symbol = (name: string, kind: SymbolKind, path: JsonPath, value: unknown, keys: string[], detail?: string): PendingSymbol => {
+    const key = keys.find((k) => (value as Record<string, unknown>)[k] !== undefined);
+    return { name: name.trim() || '(unnamed)', kind, range: at(path), selection: key === undefined ? undefined : at([...path, key]), children: [], ...(detail && { detail }) };
+  };
+  const competition = symbol(asString(root.full_name) || asString(root.short_name) || 'Competition', SymbolKind.Module, [], root, ['full_name', 'short_name'], asString(root.date));
   const group = (key: string, count: number, noun: string): PendingSymbol => {
-    const list = symbol(key, SymbolKind.Array, [key], [], `${count} ${noun}${count === 1 ? '' : 's'}`);
+    const list = symbol(key, SymbolKind.Array, [key], {}, [], `${count} ${noun}${count === 1 ? '' : 's'}`);
     competition.children.push(list);
     return list;
   };
@@ -49,8 +46,8 @@ export function documentSymbols(document: CompetitionDocument): DocumentSymbol[]
       const path = ['events', event.index];
       const parent = asString(event.value.parent);
       const detail = [event.id, parent && `part of ${parent}`].filter((part) => part).join(' · ');
-      const item = symbol(`${eventName(event)} · ${event.code ?? '?'}`, SymbolKind.Event, path, ['name', 'event_id'], detail);
-      for (const [u, unit] of eachObject(event.value.units)) item.children.push(symbol(unitName(unit, u), SymbolKind.Struct, [...path, 'units', u], ['heat', 'round']));
+      const item = symbol(`${eventName(event)} · ${event.code ?? '?'}`, SymbolKind.Event, path, event.value, ['name', 'event_id'], detail);
+      for (const [u, unit] of eachObject(event.value.units)) item.children.push(symbol(unitName(unit, u), SymbolKind.Struct, [...path, 'units', u], unit, ['heat', 'round']));
       events.children.push(item);
     }
   }
@@ -58,20 +55,20 @@ export function documentSymbols(document: CompetitionDocument): DocumentSymbol[]
     const competitors = group('competitors', model.competitors.length, 'competitor');
     for (const { index, value, id } of model.competitors) {
       const name = [id, athleteName(value)].filter((part) => part).join(' · ');
-      competitors.children.push(symbol(name, SymbolKind.Object, ['competitors', index], ['competitor_id'], asString(value.team_id)));
+      competitors.children.push(symbol(name, SymbolKind.Object, ['competitors', index], value, ['competitor_id'], asString(value.team_id)));
     }
   }
   if (Array.isArray(root.teams)) {
     const teams = group('teams', model.teams.length, 'team');
     for (const { index, value, id } of model.teams) {
-      teams.children.push(symbol([id, asString(value.team_name)].filter((p) => p).join(' · '), SymbolKind.Class, ['teams', index], ['team_id']));
+      teams.children.push(symbol([id, asString(value.team_name)].filter((p) => p).join(' · '), SymbolKind.Class, ['teams', index], value, ['team_id']));
     }
   }
   if (Array.isArray(root.relay_teams)) {
     const relayTeams = group('relay_teams', model.relayTeams.length, 'relay team');
     for (const { index, value, id } of model.relayTeams) {
       const name = [id, asString(value.name)].filter((p) => p).join(' · ');
-      relayTeams.children.push(symbol(name, SymbolKind.Object, ['relay_teams', index], ['relay_team_id'], asString(value.event_id)));
+      relayTeams.children.push(symbol(name, SymbolKind.Object, ['relay_teams', index], value, ['relay_team_id'], asString(value.event_id)));
     }
   }
 
@@ -100,7 +97,7 @@ function materialise(document: CompetitionDocument, located: (NodeSpans | undefi
     // A list's symbol starts at its key, so that the key (its selection) lies inside it.
     const start = spans.key?.offset ?? spans.value.offset;
     const own = { offset: start, length: spans.value.offset + spans.value.length - start };
-    const selected = pending.selection.map((i) => located[i]?.value).find((s) => s !== undefined) ?? spans.key ?? { offset: own.offset, length: Math.min(own.length, 1) };
+    const selected = (pending.selection !== undefined ? located[pending.selection]?.value : undefined) ?? spans.key ?? { offset: own.offset, length: Math.min(own.length, 1) };
     const children = pending.children.map(build).filter((s): s is DocumentSymbol => s !== undefined);
     return DocumentSymbol.create(pending.name, pending.detail, pending.kind, range(own), range(selected), children);
   };

@@ -1,4 +1,4 @@
-import { JsonPath } from './path';
+import { JsonPath, pathKey } from './path';
 import { Scanner, Tok, decodeString } from './scanner';
 
 /** Offsets of one node: its property key (when it is a property value) and its value. */
@@ -104,14 +104,40 @@ function visitArray(scanner: Scanner, node: TrieNode, found: (NodeSpans | undefi
   }
 }
 
+/** Where to report on a path: on its key when asked, or when it is a container (never its whole extent). */
+export interface ReportSpan extends Span {
+  /** False when the path is not in the text and the span is that of its closest existing ancestor. */
+  exact: boolean;
+}
+
 /**
- * The spans of a path, or of its closest existing ancestor (with `exact: false`) when the path
- * is not in the text — for errors reported by others (the OpenTrack server) about missing values.
+ * Report spans for many paths in ONE scan: every prefix of every path is located together, so a
+ * path missing from the text falls back to its closest existing ancestor. The policy: a scalar's
+ * value; a container's key, else its opening bracket; `onKey` (or a fallback) prefers the key.
+ * With no root value at all, the start of the file, zero width.
  */
-export function locateClosest(text: string, path: JsonPath): { spans: NodeSpans; exact: boolean } | undefined {
-  for (let length = path.length; length >= 0; length--) {
-    const spans = locatePath(text, path.slice(0, length));
-    if (spans) return { spans, exact: length === path.length };
+export function reportSpans(text: string, targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>): ReportSpan[] {
+  const prefixes = new Map<string, JsonPath>();
+  for (const { path } of targets) {
+    for (let length = 0; length <= path.length; length++) {
+      const prefix = path.slice(0, length);
+      prefixes.set(pathKey(prefix), prefix);
+    }
   }
-  return undefined;
+  const wanted = [...prefixes.keys()];
+  const located = locatePaths(text, [...prefixes.values()]);
+  const found = new Map<string, NodeSpans>();
+  wanted.forEach((key, i) => located[i] && found.set(key, located[i]!));
+  return targets.map(({ path, onKey }) => {
+    for (let length = path.length; length >= 0; length--) {
+      const spans = found.get(pathKey(path.slice(0, length)));
+      if (!spans) continue;
+      const exact = length === path.length;
+      if ((onKey || !exact) && spans.key) return { ...spans.key, exact };
+      const first = text.charCodeAt(spans.value.offset);
+      if (first !== 123 && first !== 91) return { ...spans.value, exact };
+      return spans.key ? { ...spans.key, exact } : { offset: spans.value.offset, length: 1, exact };
+    }
+    return { offset: 0, length: 0, exact: false };
+  });
 }

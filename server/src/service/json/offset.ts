@@ -163,6 +163,8 @@ function gapContext(text: string, scanner: Scanner, frame: Frame | undefined, pr
   } else if (frame.state === 'value') {
     context.slot = 'value';
     if (frame.pendingKey !== undefined) context.propertyName = frame.pendingKey;
+    // The value goes at the cursor: what follows is the next property, not this one's value.
+    frame.state = 'next';
   } else if (frame.state !== 'colon') {
     context.slot = 'key';
   }
