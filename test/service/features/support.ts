@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Position, Range } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Position } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../../../server/src/service/document';
-import { parseJson } from '../../../server/src/service/json/parse';
+import { readRepoFile, repoRoot } from '../../helpers/repo';
+import { documentOf } from '../../helpers/service';
 
 export const URI = 'file:///meet.opentrack.json';
 
-export function makeDocument(text: string, uri = URI): CompetitionDocument {
-  return new CompetitionDocument(TextDocument.create(uri, 'json', 1, text), parseJson(text));
-}
+/** A competition document of a text (parsed once, as the server's cache does). */
+export const makeDocument = (text: string): CompetitionDocument => documentOf(text, URI);
 
 /** A document written with one `|` marking the cursor: the document (without it) and the cursor. */
 export function withCursor(marked: string): { document: CompetitionDocument; offset: number; position: Position; text: string } {
@@ -18,11 +16,6 @@ export function withCursor(marked: string): { document: CompetitionDocument; off
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const document = makeDocument(text);
   return { document, offset, position: document.textDocument.positionAt(offset), text };
-}
-
-/** The text a range covers. */
-export function textAt(document: CompetitionDocument, range: Range): string {
-  return document.textDocument.getText(range);
 }
 
 /** Offsets of the n-th occurrence (from 0) of a search string. */
@@ -35,9 +28,19 @@ export function offsetOf(text: string, search: string, occurrence = 0): number {
   return at;
 }
 
-/** A sample from samples/ (tests run from the bundle in out/test/service/features). */
+/** A file of the repository. */
+export function repoFile(...segments: string[]): string {
+  return join(repoRoot(), ...segments);
+}
+
 export function sample(name: string): string {
-  return readFileSync(join(__dirname, '../../../../samples', name), 'utf8');
+  return readRepoFile('samples', name);
+}
+
+/** The text with the n-th occurrence of `search` replaced (the replacement usually carries the `|`). */
+export function replaceIn(text: string, search: string, replacement: string, occurrence = 0): string {
+  const at = offsetOf(text, search, occurrence);
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
 }
 
 /** A small meet with every cross-reference kind: bibs, event ids, teams, relays, a combined event. */

@@ -1,6 +1,6 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../document';
-import { CompetitionModel, EventEntry, JsonObject, asArray, asObject, asString } from '../model';
+import { CompetitionModel, EventEntry, asArray, asString } from '../model';
 import { Span } from '../json/locate';
 import { JsonPath } from '../json/path';
 import { TokenAtOffset, contextAtOffset } from '../json/offset';
@@ -8,9 +8,9 @@ import { eventCodeInfo } from '../format/eventCodes';
 import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
 import { SchemaNode } from '../schema/schemaTypes';
 import { eachObject } from '../rules/walk';
-import { IdRef, eventAtIndex, idAtPath, relayTeamsOf } from './ids';
+import { IdRef, idAtPath, relayTeamsOf } from './ids';
 import { athleteName, describeRounds, eventName, md, teamName } from './describe';
-import { ScoringGender, combinedEventPoints, usesWorldAthleticsTables } from './combinedPoints';
+import { describeCombinedTotal, describePoints } from './hoverPoints';
 import { pathShape, valueAt } from './paths';
 import { spanRange } from './spans';
 
@@ -127,67 +127,6 @@ function describeCode(code: string): string {
   if (!info) return `\`${md(code)}\` is not an OpenTrack event code.`;
   const kind = info.kind === 'horizontal' ? 'horizontal jump' : info.kind === 'vertical' ? 'vertical jump' : info.kind;
   return `\`${md(code)}\` — **${md(info.discipline)}** (${kind}${info.size ? `, ${info.size} disciplines` : ''})`;
-}
-
-interface CombinedChild {
-  parent: EventEntry;
-  gender: ScoringGender | undefined;
-}
-
-/** The combined event (scored with WA tables) an event belongs to, and the gender of its table. */
-function combinedParent(model: CompetitionModel, event: EventEntry): CombinedChild | undefined {
-  const parentId = asString(event.value.parent);
-  const parent = parentId ? model.eventsById.get(parentId)?.[0] : undefined;
-  if (!parent || !usesWorldAthleticsTables(parent.code)) return undefined;
-  return { parent, gender: scoringGender(event.value.genders) ?? scoringGender(parent.value.genders) };
-}
-
-function scoringGender(value: unknown): ScoringGender | undefined {
-  return value === 'M' || value === 'F' ? value : undefined;
-}
-
-function describePoints(model: CompetitionModel, path: JsonPath, performance: string): string | undefined {
-  const event = eventAtIndex(model, path[1] as number);
-  const combined = event && combinedParent(model, event);
-  if (!event?.code || !combined) return undefined;
-  const result = asObject(valueAt(model.root, path.slice(0, -1)));
-  const gender = combined.gender ?? scoringGender(model.competitorsById.get(asString(result?.bib) ?? '')?.[0]?.value.gender);
-  if (!gender) return `World Athletics points need the gender: set \`genders\` of the event to M or F.`;
-  const points = combinedEventPoints(gender, event.code, performance);
-  if (points === undefined) return undefined;
-  const table = `${gender === 'M' ? "men's" : "women's"} ${md(event.code)} table`;
-  const lines = [`**${points} points** (World Athletics ${table}, ${md(eventName(combined.parent))})`];
-  const recorded = result?.points;
-  if (typeof recorded === 'number' && recorded !== points) lines.push(`The result records ${recorded} points.`);
-  return lines.join('  \n');
-}
-
-/** On a combined event's own result: the total of the bib's points over its disciplines. */
-function describeCombinedTotal(model: CompetitionModel, path: JsonPath): string | undefined {
-  const parent = eventAtIndex(model, path[1] as number);
-  const bib = asString(asObject(valueAt(model.root, path.slice(0, -1)))?.bib);
-  if (!parent || parent.kind !== 'combined' || !usesWorldAthleticsTables(parent.code) || bib === undefined) return undefined;
-  let total = 0;
-  const scored: string[] = [];
-  for (const child of model.events) {
-    if (child.value.parent !== parent.id || !child.code) continue;
-    const gender = scoringGender(child.value.genders) ?? scoringGender(parent.value.genders) ?? scoringGender(model.competitorsById.get(bib)?.[0]?.value.gender);
-    const performance = bibPerformance(child.value, bib);
-    const points = gender && performance !== undefined ? combinedEventPoints(gender, child.code, performance) : undefined;
-    if (points === undefined) continue;
-    total += points;
-    scored.push(`${md(child.code)} ${points}`);
-  }
-  if (scored.length === 0) return undefined;
-  return `**${total} points** from ${scored.length} discipline${scored.length === 1 ? '' : 's'} (World Athletics tables)  \n${scored.join(' · ')}`;
-}
-
-/** The bib's performance in an event's units (the first unit that has one). */
-function bibPerformance(event: JsonObject, bib: string): string | undefined {
-  for (const [, unit] of eachObject(event.units)) {
-    for (const [, result] of eachObject(unit.results)) if (result.bib === bib && typeof result.performance === 'string') return result.performance;
-  }
-  return undefined;
 }
 
 /** The schema's markdown description of a key or value at a path (property-level text first). */

@@ -26,7 +26,7 @@ export function snippetJson(value: unknown, indent = ''): string {
 }
 
 /** Escapes text for a snippet placeholder default, after JSON string escaping. */
-export function escapeSnippet(text: string): string {
+function escapeSnippet(text: string): string {
   return JSON.stringify(text).slice(1, -1).replace(/[$}\\]/g, '\\$&');
 }
 

@@ -72,9 +72,7 @@ export function documentSymbols(document: CompetitionDocument): DocumentSymbol[]
     }
   }
 
-  const located = locatePaths(document.text, paths);
-  const symbolOf = materialise(document, located);
-  const outline = symbolOf(competition);
+  const outline = materialise(document, locatePaths(document.text, paths))(competition);
   return outline ? [outline] : [];
 }
 
