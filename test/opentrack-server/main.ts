@@ -1,4 +1,4 @@
-// Starts the stand-in OpenTrack server: node out/test/opentrack-server/main.js [--port N] [--username U] [--password P]
+// Starts the stand-in OpenTrack server: node out/tests/opentrack-server/main.js [--port N] [--username U] [--password P]
 import { parseArgs } from 'node:util';
 import { startOpenTrackServer } from './server';
 

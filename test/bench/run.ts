@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: edit-to-diagnostics latency of our language server over LSP, next to
+ * vscode-json-languageservice on the same text, for generated meets of about 0.5, 2.5 and 5 MB;
+ * plus the server's memory. Reports only: never fails on the figures (exit 1 only on a crash).
+ * Options: --iterations N (default 20), --size "2.5 MB" (one size only), --profile (the server
+ * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BenchEdit, chooseEdit } from './benchEdit';
+import { generateCompetition, serialise } from './generate';
+import { JsonServiceBaseline } from './jsonServiceBaseline';
+import { LanguageServerProcess } from './lspClient';
+import { SizeResult, machineFacts, resultsMarkdown, resultsTable, verdicts } from './report';
+import { quantile, summarise } from './stats';
+
+/** Competitor counts that give meets of about 0.5, 2.5 and 5 MiB (seed 1). */
+const SIZES = [
+  { label: '0.5 MB', competitors: 365 },
+  { label: '2.5 MB', competitors: 2150 },
+  { label: '5 MB', competitors: 4550 },
+];
+const SEED = 1;
+const WHOLE_RUN_LIMIT_MS = 10 * 60_000;
+const URI = 'file:///bench/generated.opentrack.json';
+
+interface Options {
+  iterations: number;
+  sizes: typeof SIZES;
+  profileDir: string | undefined;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const valueOf = (name: string): string | undefined => {
+    const at = argv.indexOf(name);
+    return at < 0 ? undefined : argv[at + 1];
+  };
+  const iterations = Number(valueOf('--iterations') ?? 20);
+  if (!Number.isInteger(iterations) || iterations < 1) throw new Error('--iterations needs a whole number ≥ 1');
+  const only = valueOf('--size');
+  const sizes = SIZES.filter((s) => only === undefined || s.label === only);
+  if (sizes.length === 0) throw new Error(`--size is one of ${SIZES.map((s) => `"${s.label}"`).join(', ')}`);
+  return { iterations, sizes, profileDir: argv.includes('--profile') ? join(tmpdir(), `opentrack-bench-profiles-${process.pid}`) : undefined };
+}
+
+/** The repository root: the nearest folder with package.json and schemas/, up from this script or else the working directory. */
+function repositoryRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'schemas'))) return dir;
+    }
+  }
+  throw new Error(`No repository root above ${__dirname} or ${process.cwd()}`);
+}
+
+/** Version i of the document: even steps type the edit, odd steps undo it (both versions are valid). */
+function version(edit: BenchEdit, originalText: string, i: number): { character: string; text: string } {
+  return i % 2 === 0 ? { character: edit.replacement, text: edit.editedText } : { character: edit.original, text: originalText };
+}
+
+async function measureServer(serverPath: string, text: string, edit: BenchEdit, options: Options) {
+  const nodeOptions = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const server = await LanguageServerProcess.start(serverPath, nodeOptions);
+  try {
+    const idle = server.memory();
+    let documentVersion = 1;
+    await server.open(URI, documentVersion, text);
+    const firstStart = performance.now();
+    let diagnostics = (await server.pullDiagnostics(URI)).length;
+    const first = performance.now() - firstStart;
+    const samples: number[] = [];
+    // RSS is a sawtooth (every edit leaves garbage until the next GC): sample it after each validation.
+    const resident: number[] = [];
+    for (let i = 0; i < options.iterations; i++) {
+      const start = performance.now();
+      void server.change(URI, ++documentVersion, edit.range, version(edit, text, i).character);
+      diagnostics = Math.max(diagnostics, (await server.pullDiagnostics(URI)).length);
+      samples.push(performance.now() - start);
+      resident.push(server.memory().residentMiB);
+    }
+    return { first, latency: summarise(samples), diagnostics, idleMiB: idle.residentMiB, resident, peakMiB: server.memory().peakMiB };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureBaseline(text: string, edit: BenchEdit, iterations: number) {
+  const baseline = new JsonServiceBaseline();
+  let documentVersion = 1;
+  let diagnostics = await baseline.validate(URI, documentVersion, text); // warm-up: compiles the schema
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const current = version(edit, text, i).text;
+    const start = performance.now();
+    diagnostics = Math.max(diagnostics, await baseline.validate(URI, ++documentVersion, current));
+    samples.push(performance.now() - start);
+  }
+  return { latency: summarise(samples), diagnostics };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const root = repositoryRoot();
+  const serverPath = join(root, 'dist', 'server.js');
+  if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run npm run build first`);
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
+  console.log(`OpenTrack bench: ${machineFacts()}; ${options.iterations} edits per size.`);
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const text = serialise(generateCompetition({ competitors: size.competitors, seed: SEED }));
+    const edit = chooseEdit(text);
+    const ours = await measureServer(serverPath, text, edit, options);
+    const theirs = await measureBaseline(text, edit, options.iterations);
+    const result: SizeResult = {
+      label: size.label,
+      competitors: size.competitors,
+      bytes: Buffer.byteLength(text),
+      edit: edit.description,
+      oursFirst: ours.first,
+      ours: ours.latency,
+      theirs: theirs.latency,
+      oursDiagnostics: ours.diagnostics,
+      theirsDiagnostics: theirs.diagnostics,
+      idleMiB: ours.idleMiB,
+      residentMiB: quantile(ours.resident, 0.5),
+      residentMaxMiB: Math.max(...ours.resident),
+      peakMiB: ours.peakMiB,
+    };
+    results.push(result);
+    console.log(`  ${size.label}: ours ${ours.latency.median.toFixed(1)} ms, theirs ${theirs.latency.median.toFixed(1)} ms, RSS ${result.residentMiB.toFixed(0)} MiB`);
+  }
+  console.log(`\n${resultsTable(results)}\n\n${verdicts(results).join('\n')}`);
+  const resultsPath = join(root, 'test', 'bench', 'RESULTS.md');
+  if (options.profileDir || options.sizes.length < SIZES.length) {
+    console.log(`\n${resultsPath} not written: profiled or partial run.`);
+  } else {
+    writeFileSync(resultsPath, resultsMarkdown(results, options.iterations, new Date()));
+    console.log(`\nWritten to ${resultsPath}`);
+  }
+  if (options.profileDir) console.log(`CPU profiles of the server: ${readdirSync(options.profileDir).map((f) => join(options.profileDir!, f)).join(', ')}`);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`The bench took longer than ${WHOLE_RUN_LIMIT_MS / 60_000} minutes: stopped.`);
+  process.exit(1);
+}, WHOLE_RUN_LIMIT_MS);
+watchdog.unref();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
