@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompetitionDocument, DocumentCache, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
 import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
+import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 
 /** Name of the custom request the client's upload command calls before uploading. */
@@ -85,6 +86,9 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: 'OpenTrack Language Server' },
     };
   });
+
+  // Compile the schema while the editor is still opening files, not on the first validation.
+  connection.onInitialized(() => setImmediate(compiledSchema));
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();

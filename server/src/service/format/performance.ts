@@ -11,10 +11,10 @@ const POINTS = /^\d{1,5}$/;
 export function parseTime(text: string): number | undefined {
   const m = TIME.exec(text);
   if (!m) return undefined;
-  const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
-  const seconds = parts.pop()!;
-  const minutes = parts.pop() ?? 0;
-  const hours = parts.pop() ?? 0;
+  // With one colon the groups are m:ss, with two h:mm:ss.
+  const seconds = Number(m[3]);
+  const hours = m[2] === undefined ? 0 : Number(m[1]);
+  const minutes = m[2] === undefined ? (m[1] === undefined ? 0 : Number(m[1])) : Number(m[2]);
   // Within a compound time, seconds and minutes must be below 60.
   if ((m[1] !== undefined && seconds >= 60) || (m[2] !== undefined && minutes >= 60)) return undefined;
   return hours * 3600 + minutes * 60 + seconds;

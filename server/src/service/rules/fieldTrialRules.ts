@@ -17,14 +17,16 @@ const DEFAULT_ATTEMPTS = 6;
 /** The best performance each athlete's trials give: best mark (horizontal/throws) or highest clearance (vertical). */
 export function bestFromTrials(unit: JsonObject, vertical: boolean): Map<string, string | undefined> {
   const best = new Map<string, string | undefined>();
+  const bestMetres = new Map<string, number>();
   for (const [, trial] of eachObject(unit.trials)) {
     const bib = asString(trial.bib);
     if (bib === undefined) continue;
     const mark = vertical ? (trial.result === 'o' ? asString(trial.height) : undefined) : asString(trial.result);
     const metres = mark === undefined ? undefined : parseMetres(mark);
-    const current = best.get(bib);
-    if (metres !== undefined && (current === undefined || metres > parseMetres(current)!)) best.set(bib, mark);
-    else if (!best.has(bib)) best.set(bib, undefined);
+    if (metres !== undefined && !(metres <= (bestMetres.get(bib) ?? -1))) {
+      best.set(bib, mark);
+      bestMetres.set(bib, metres);
+    } else if (!best.has(bib)) best.set(bib, undefined);
   }
   return best;
 }

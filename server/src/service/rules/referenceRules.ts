@@ -51,7 +51,8 @@ function checkResultBibs({ model, report }: RuleContext): void {
     if (!ids) relayIdsByEvent.set(event, (ids = new Set()));
     ids.add(team.id);
   }
-  const checkBib = (event: EventEntry, bib: string, path: (string | number)[]): void => {
+  // `path` is a function: it is only built for the bibs that are reported.
+  const checkBib = (event: EventEntry, bib: string, path: () => (string | number)[]): void => {
     if (event.kind === 'relay') {
       if (!model.hasRelayTeams && !model.hasTeams) return;
       const relayIds = relayIdsByEvent.get(event.id ?? '');
@@ -59,26 +60,26 @@ function checkResultBibs({ model, report }: RuleContext): void {
       report({
         code: RELAY_BIB.code,
         message: `Relay result bib "${bib}" is neither a relay_team_id of event "${event.id ?? '?'}" nor a team_id. Use the relay team's id.`,
-        path,
+        path: path(),
       });
     } else if (model.hasCompetitors && !model.competitorsById.has(bib)) {
       report({
         code: RESULT_BIB.code,
         message: `Bib "${bib}" is not a listed competitor. Add a competitor with competitor_id "${bib}", or correct the bib.`,
-        path,
+        path: path(),
       });
     }
   };
   for (const { event, unit, path } of eachUnit(model.events)) {
     for (const [i, result] of eachObject(unit.results)) {
       const bib = asString(result.bib);
-      if (bib !== undefined) checkBib(event, bib, [...path, 'results', i, 'bib']);
+      if (bib !== undefined) checkBib(event, bib, () => [...path, 'results', i, 'bib']);
     }
   }
   for (const event of model.events) {
     for (const [i, result] of eachObject(event.value.results)) {
       const bib = asString(result.bib);
-      if (bib !== undefined) checkBib(event, bib, ['events', event.index, 'results', i, 'bib']);
+      if (bib !== undefined) checkBib(event, bib, () => ['events', event.index, 'results', i, 'bib']);
     }
   }
 }
@@ -89,21 +90,21 @@ function checkEntries({ model, report }: RuleContext): void {
     for (const [i, entry] of eachObject(competitor.value.events_entered)) {
       const id = asString(entry.event_id);
       if (id === undefined) continue;
-      const entryPath = ['competitors', competitor.index, 'events_entered', i];
+      const entryPath = (): (string | number)[] => ['competitors', competitor.index, 'events_entered', i];
       const event = model.eventsById.get(id)?.[0];
       if (!event) {
         const suggestion = closest(id, eventIds(model));
         report({
           code: ENTERED_EVENT.code,
           message: `Competitor "${competitor.id ?? '?'}" is entered in event "${id}", which is not in "events".${suggestion ? ` Did you mean "${suggestion}"?` : ' Add the event or remove the entry.'}`,
-          path: [...entryPath, 'event_id'],
-          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: [...entryPath, 'event_id'], value: suggestion }], preferred: true }] }),
+          path: [...entryPath(), 'event_id'],
+          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], preferred: true }] }),
         });
         continue;
       }
       const code = asString(entry.event_code);
       if (code !== undefined && event.code !== undefined && code !== event.code) {
-        const codePath = [...entryPath, 'event_code'];
+        const codePath = [...entryPath(), 'event_code'];
         report({
           code: ENTERED_CODE.code,
           message: `Entry code "${code}" does not match event "${id}", which is "${event.code}" (${String(event.value.name ?? '')}). Use "${event.code}".`,

@@ -4,9 +4,17 @@ import { SchemaNode } from './schemaTypes';
 /** The published schema, bundled into the server so it never has to be read from disk. */
 export const competitionSchema = schemaJson as unknown as SchemaNode & { $id: string };
 
-/** Follows a local `$ref` (`#/definitions/x`). */
+const resolved = new Map<SchemaNode, SchemaNode | undefined>();
+
+/** Follows a local `$ref` (`#/definitions/x`); cached, as the rules call it per value. */
 export function resolveRef(node: SchemaNode | undefined): SchemaNode | undefined {
-  let current = node;
+  if (!node?.$ref) return node;
+  if (!resolved.has(node)) resolved.set(node, followRef(node));
+  return resolved.get(node);
+}
+
+function followRef(node: SchemaNode): SchemaNode | undefined {
+  let current: SchemaNode | undefined = node;
   for (let guard = 0; current?.$ref && guard < 32; guard++) {
     const segments = current.$ref.replace(/^#\//, '').split('/');
     let target: unknown = competitionSchema;
@@ -47,10 +55,13 @@ export function propertiesOf(node: SchemaNode | undefined): Map<string, SchemaNo
   return properties;
 }
 
-/** The schema of the item of an array schema (first branch that has one). */
+const itemsCache = new Map<SchemaNode, SchemaNode | undefined>();
+
+/** The schema of the item of an array schema (first branch that has one); cached per node. */
 export function itemsOf(node: SchemaNode | undefined): SchemaNode | undefined {
-  for (const branch of branches(node)) if (branch.items) return branch.items;
-  return undefined;
+  if (!node) return undefined;
+  if (!itemsCache.has(node)) itemsCache.set(node, branches(node).find((branch) => branch.items)?.items);
+  return itemsCache.get(node);
 }
 
 /** The schema for a path from the root, following properties and items. */
