@@ -1,25 +1,15 @@
 // Helpers for tests that upload to the stand-in server: the fixture, a JSON locator, credentials, and a
 // watch that collects every piece of output so a test can prove no password or token leaked into it.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { locatePath } from '../../server/src/service/json/locate';
-import type { CredentialsProvider, DocumentPath, UploadOptions, UploadResult } from '../../server/src/upload';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/repo';
+import { positionOfPath } from '../../server/src/cli/positionOfPath';
+import type { CredentialsProvider, UploadOptions, UploadResult } from '../../server/src/upload';
 import { upload } from '../../server/src/upload';
 import { startOpenTrackServer, type OpenTrackServer, type OpenTrackServerOptions } from './server';
 
 const FIXTURE_PATH = 'test/fixtures/upload/full-competition.json';
-
-/** The repository root: the nearest folder holding the fixture above this (bundled) file, else above the working directory. */
-function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let folder = start; ; folder = dirname(folder)) {
-      if (existsSync(join(folder, FIXTURE_PATH))) return folder;
-      if (dirname(folder) === folder) break;
-    }
-  }
-  throw new Error(`${FIXTURE_PATH} not found above ${__dirname} or ${process.cwd()}`);
-}
 
 export function loadFixture(): { text: string; document: Record<string, unknown> } {
   const text = readFileSync(join(repoRoot(), FIXTURE_PATH), 'utf8');
@@ -33,17 +23,8 @@ export function editedFixture(change: (document: Record<string, any>) => void): 
   return { text: JSON.stringify(document, null, 4), document };
 }
 
-/**
- * The CLI's `locate` dependency as the tests provide it, on top of the language service's locator:
- * the 0-based position of the property key (or array item) at `path`, else of the nearest enclosing one.
- */
-export function locate(text: string, path: DocumentPath): { line: number; character: number } | undefined {
-  for (let length = path.length; length >= 0; length--) {
-    const spans = locatePath(text, path.slice(0, length));
-    if (spans) return positionOf(text, (spans.key ?? spans.value).offset);
-  }
-  return undefined;
-}
+/** The CLI's `locate` dependency, as the CLI itself wires it. */
+export const locate = positionOfPath;
 
 /** The line (0-based) of the first occurrence of `needle`, for expectations. */
 export function lineOf(text: string, needle: string, occurrence = 1): number {
@@ -51,11 +32,6 @@ export function lineOf(text: string, needle: string, occurrence = 1): number {
   for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
   assert.ok(index >= 0, `${needle} not found`);
   return text.slice(0, index).split('\n').length - 1;
-}
-
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 export function fixedCredentials(username: string, password: string): CredentialsProvider & { asked: number } {

@@ -5,20 +5,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../helpers/repo';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
-function findRepoRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-const ROOT = findRepoRoot(__dirname);
+const ROOT = repoRoot();
 const SAMPLES_DIR = path.join(ROOT, 'samples');
 const BROKEN = 'broken.opentrack.json';
 

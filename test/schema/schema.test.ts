@@ -6,22 +6,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../helpers/repo';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { getLanguageService, TextDocument, DiagnosticSeverity } from 'vscode-json-languageservice';
 
-/** The repository root: the nearest ancestor of this file that holds package.json. */
-function findRepoRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-const ROOT = findRepoRoot(__dirname);
+const ROOT = repoRoot();
 const SCHEMA_PATH = path.join(ROOT, 'schemas', 'opentrack-competition.schema.json');
 const VALID_DIR = path.join(ROOT, 'test', 'fixtures', 'schema', 'valid');
 const INVALID_DIR = path.join(ROOT, 'test', 'fixtures', 'schema', 'invalid');

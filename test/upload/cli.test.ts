@@ -116,7 +116,7 @@ describe('opentrack upload: refusals', () => {
       const file = writeDocument('invalid.json', text);
       const run = await cli([file, '--server', server.url], { env: loginEnv(server) });
       assert.equal(run.code, 1);
-      assert.equal(run.stderr[0], `${file}:${lineOf(text, '"x_invalid"') + 1}:3 error: x_invalid is not an OpenTrack field. [unknown-property]`);
+      assert.equal(run.stderr[0], `${file}:${lineOf(text, '"x_invalid"') + 1}:16 error: x_invalid is not an OpenTrack field. [unknown-property]`);
       assert.match(run.stderr[1], /has 1 error; nothing was uploaded \(--force uploads anyway\)\.$/);
       assert.deepEqual(server.state.requests, []);
 
@@ -161,7 +161,7 @@ describe('opentrack upload: against the stand-in server', () => {
       const file = writeDocument('bad-rounds.json', text);
       const run = await cli([file, '--server', server.url, '--api', 'v1'], { env: loginEnv(server) });
       assert.equal(run.code, 1);
-      assert.ok(run.stderr.includes(`${file}:${lineOf(text, '"rounds": "2,x"') + 1}:13 Enter heats per round separated by commas, such as "2,1".`), run.stderr.join('\n'));
+      assert.ok(run.stderr.includes(`${file}:${lineOf(text, '"rounds": "2,x"') + 1}:23 Enter heats per round separated by commas, such as "2,1".`), run.stderr.join('\n'));
       assert.match(run.stderr[run.stderr.length - 1], /^opentrack upload: OpenTrack rejected the data while creating the competition \(HTTP 422\)/);
     }));
 

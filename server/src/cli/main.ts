@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileReport, formatJson, formatText, validateFile, validateText } from './validateFiles';
 import { runUpload } from './upload';
-import { reportSpans } from '../service/json/locate';
+import { positionOfPath } from './positionOfPath';
 
 const USAGE = `Usage:
   opentrack validate [--format text|json] FILE...
@@ -68,7 +67,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         { ...io, env: process.env, stdin: process.stdin, terminal: process.stderr, isTTY: !!(process.stdin.isTTY && process.stderr.isTTY) },
         {
           validate: (text, uri) => validateText(fileURLToPath(uri), text),
-          locate: (text, path) => TextDocument.create('file:///upload', 'json', 1, text).positionAt(reportSpans(text, [{ path }])[0]!.offset),
+          locate: positionOfPath,
         },
       );
     case '--help':
