@@ -1,6 +1,6 @@
 // Starts and stops code-server (real VS Code 1.100.3 workbench + Node extension host) in a throwaway profile.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,19 +19,24 @@ const baseUserSettings = {
   'json.schemaDownload.enable': false,
 };
 
-/** A port nobody listens on: `preferred` or the next free one above it, else any free port. */
-export async function freePort(preferred) {
-  for (let port = preferred ?? 0; port <= (preferred ?? 0) + 20; port++) {
-    const bound = await new Promise((resolve) => {
-      const probe = createServer().once('error', () => resolve(undefined));
-      probe.listen(port, '127.0.0.1', () => {
-        const { port: got } = probe.address();
-        probe.close(() => resolve(got));
-      });
+function bindable(port) {
+  return new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(undefined));
+    probe.listen(port, '127.0.0.1', () => {
+      const { port: bound } = probe.address();
+      probe.close(() => resolve(bound));
     });
+  });
+}
+
+/** `preferred` or one of the next 20 ports when one is free, else (or without `preferred`) any free port. */
+async function freePort(preferred) {
+  const candidates = preferred ? Array.from({ length: 20 }, (_, i) => preferred + i) : [];
+  for (const port of [...candidates, 0]) {
+    const bound = await bindable(port);
     if (bound) return bound;
   }
-  throw new Error(`no free port from ${preferred}`);
+  throw new Error('no free port');
 }
 
 /** Fresh folders so nothing leaks in from (or out to) the home folder; HOME stays, npm reads ~/.npmrc. */
@@ -92,15 +97,22 @@ function signalGroup(pid, signal) {
 
 /**
  * Installs `vsix` into a fresh profile and serves the workbench on 127.0.0.1.
- * `stop()` kills the whole process group (extension host, language server, watchers) and deletes the profile.
+ * `stop()` kills the whole process group (extension host, language server, watchers) and deletes the profile;
+ * `endedUnexpectedly` settles if code-server ends without stop().
  */
 export async function startCodeServer({ label, vsix, extensionId, userSettings = {}, preferredPort }) {
   const profile = createProfile(label, userSettings);
-  execFileSync(process.execPath, [codeServerBin, ...profileArgs(profile), '--install-extension', vsix, '--force'], {
-    env: profile.env,
-    stdio: 'pipe',
-  });
-  const extensionDir = installedExtensionDir(profile, extensionId);
+  let extensionDir;
+  try {
+    execFileSync(process.execPath, [codeServerBin, ...profileArgs(profile), '--install-extension', vsix, '--force'], {
+      env: profile.env,
+      stdio: 'pipe',
+    });
+    extensionDir = installedExtensionDir(profile, extensionId);
+  } catch (error) {
+    rmSync(profile.runDir, { recursive: true, force: true });
+    throw error;
+  }
   const port = await freePort(preferredPort);
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(profile.serverLog, 'a');
@@ -112,12 +124,15 @@ export async function startCodeServer({ label, vsix, extensionId, userSettings =
     // detached = setsid(2): code-server leads its own process group, so one kill reaches all its children.
     { env: profile.env, detached: true, stdio: ['ignore', log, log] },
   );
+  closeSync(log); // the child holds its own copy
   const exited = new Promise((resolve) => child.once('exit', resolve));
 
   let stopped;
+  // Pending forever once stop() was called: only an exit nobody asked for settles it.
+  const endedUnexpectedly = exited.then((code) => (stopped ? new Promise(() => {}) : code));
   const stop = () => (stopped ??= (async () => {
     signalGroup(child.pid, 'SIGTERM');
-    await Promise.race([exited, delay(stopGraceMs)]);
+    await Promise.race([exited, delay(stopGraceMs, undefined, { ref: false })]);
     signalGroup(child.pid, 'SIGKILL'); // stragglers that ignored SIGTERM
     rmSync(profile.runDir, { recursive: true, force: true });
     forget();
@@ -131,5 +146,5 @@ export async function startCodeServer({ label, vsix, extensionId, userSettings =
     await stop();
     throw error;
   }
-  return { ...profile, url, port, extensionDir, stop };
+  return { ...profile, url, port, extensionDir, endedUnexpectedly, stop };
 }

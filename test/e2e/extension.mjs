@@ -14,7 +14,7 @@ function run(command, args) {
   execFileSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
 }
 
-/** Production build + vsce package (offline), then the test bundles (out/test, including the host suite). */
+/** Production build + vsce package (offline), then the test bundles (out/tests, and the extension-host suite in out/vscode). */
 export function buildAndPackage() {
   run('npm', ['run', '--silent', 'package']);
   run(process.execPath, ['esbuild.mjs', '--tests']);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const hostDir = fileURLToPath(new URL('./host/', import.meta.url));
+const hostDir = fileURLToPath(new URL('./host/', import.meta.url));
 export const codeServerBin = join(hostDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 const pinnedVersion = JSON.parse(readFileSync(join(hostDir, 'package.json'), 'utf8')).dependencies['code-server'];

@@ -14,6 +14,7 @@ suite('Rename', () => {
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
         'vscode.executeDocumentRenameProvider', document.uri, positionInValue(document, '"competitor_id": "103"'), '203',
       );
+      assert.ok(edit?.size, 'rename produced no changes');
       assert.ok(await vscode.workspace.applyEdit(edit), 'rename edit was not applied');
       const text = document.getText();
       assert.strictEqual(count(text, '"competitor_id": "203"'), 1);

@@ -3,10 +3,10 @@ import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<void> {
-  const repoRoot = path.resolve(__dirname, '../../..');
+  const repoRoot = path.resolve(__dirname, '../..');
   await runTests({
     extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: path.join(repoRoot, 'out/test/vscode/index.js'),
+    extensionTestsPath: path.join(repoRoot, 'out/vscode/index.js'),
     launchArgs: [path.join(repoRoot, 'test/vscode/workspace'), '--disable-extensions'],
   });
 }

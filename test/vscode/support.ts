@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 export const extensionId = 'opentrack-tools.opentrack-competition-tools';
 const waitLimitMs = 20_000;
 
-export function fixtureUri(name: string): vscode.Uri {
+function fixtureUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the suite needs test/vscode/workspace (or a copy) open as the workspace folder');
   return vscode.Uri.joinPath(folder.uri, name);
@@ -22,8 +22,9 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'opentrack');
 }
 
-function describe(diagnostics: vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code ?? ''} ${d.message}`));
+function summarize(diagnostics: vscode.Diagnostic[]): string {
+  const code = (d: vscode.Diagnostic): unknown => (typeof d.code === 'object' ? d.code.value : d.code);
+  return JSON.stringify(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${code(d) ?? ''} ${d.message}`));
 }
 
 /** Resolves with our diagnostics for `uri` as soon as `accept` holds: now, or on a later diagnostics change. */
@@ -44,7 +45,7 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`no ${expectation} for ${uri.path} within ${waitLimitMs} ms; ours now: ${describe(ourDiagnostics(uri))}`));
+      reject(new Error(`no ${expectation} for ${uri.path} within ${waitLimitMs} ms; ours now: ${summarize(ourDiagnostics(uri))}`));
     }, waitLimitMs);
     const finish = (): void => {
       subscription.dispose();
