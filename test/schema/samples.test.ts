@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/repo';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { compileStrict } from './schemaAjv';
 
 const ROOT = repoRoot();
 const SAMPLES_DIR = path.join(ROOT, 'samples');
@@ -304,11 +303,7 @@ describe('samples: broken.opentrack.json has exactly its documented mistakes', (
   const { doc } = read(BROKEN);
 
   test('schema-level mistakes', () => {
-    const ajv = new Ajv({ strict: true, allErrors: true });
-    addFormats(ajv);
-    ajv.addKeyword('markdownDescription');
-    ajv.addKeyword('defaultSnippets');
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'opentrack-competition.schema.json'), 'utf8')));
+    const validate = compileStrict();
     assert.equal(validate(doc), false);
     const found = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`).sort();
     assert.deepEqual(found, ['/events/0/rounds pattern', '/events/1/units/0/round type', '/slug pattern']);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/repo';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { compileStrict } from './schemaAjv';
+import { type ErrorObject } from 'ajv';
 import { getLanguageService, TextDocument, DiagnosticSeverity } from 'vscode-json-languageservice';
 
 const ROOT = repoRoot();
@@ -29,13 +29,7 @@ const validFixtures = jsonFiles(VALID_DIR);
 const samples = jsonFiles(SAMPLES_DIR).filter((f) => f.endsWith('.opentrack.json') && path.basename(f) !== 'broken.opentrack.json');
 const invalidFixtures = jsonFiles(INVALID_DIR);
 
-function compileStrict(): ValidateFunction {
-  const ajv = new Ajv({ strict: true, allErrors: true });
-  addFormats(ajv);
-  ajv.addKeyword('markdownDescription');
-  ajv.addKeyword('defaultSnippets');
-  return ajv.compile(schema);
-}
+
 
 const describeErrors = (errors: ErrorObject[] | null | undefined): string =>
   (errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.keyword}: ${e.message}`).join('\n');
@@ -232,4 +226,18 @@ describe('schema: an independent validator (vscode-json-languageservice) agrees'
       assert.ok(errors.length > 0, 'expected at least one error');
     });
   }
+});
+
+test('every pattern explains itself in VS Code (patternErrorMessage)', () => {
+  const missing: string[] = [];
+  const walk = (node: unknown, where: string): void => {
+    if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${where}/${i}`));
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.pattern === 'string' && typeof n.patternErrorMessage !== 'string') missing.push(where);
+      for (const [key, child] of Object.entries(n)) walk(child, `${where}/${key}`);
+    }
+  };
+  walk(JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')), '#');
+  assert.deepEqual(missing, []);
 });

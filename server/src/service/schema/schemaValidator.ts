@@ -8,12 +8,14 @@ import { slugify } from '../format/slug';
 
 let compiled: ValidateFunction | undefined;
 
+/** VS Code's annotation keywords used by the schema (for hover, completion and messages in the editor). */
+export const VSCODE_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'patternErrorMessage'] as const;
+
 /** Compiles the schema once per process (the first validation pays for it). */
 export function compiledSchema(): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    ajv.addKeyword('markdownDescription');
-    ajv.addKeyword('defaultSnippets');
+    for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
     addFormats(ajv, ['date', 'uri', 'email', 'uuid']);
     compiled = ajv.compile(competitionSchema);
   }

@@ -1,0 +1,30 @@
+// Refreshes the README screenshot (client/images/screenshot.png): the broken sample in the packaged
+// extension, with its squiggles and the Problems panel. `node test/e2e/screenshot.mjs`
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { startCodeServer } from './codeServer.mjs';
+import { buildAndPackage, extensionId, repoRoot, vsixPath } from './extension.mjs';
+import { installHost } from './install-host.mjs';
+import { loadWorkbench, quickOpen } from './ui/workbench.mjs';
+
+installHost();
+buildAndPackage();
+const server = await startCodeServer({ label: 'screenshot', vsix: vsixPath, extensionId, userSettings: { 'workbench.colorTheme': 'Default Light Modern' } });
+const browser = await launchBrowser(server);
+try {
+  const folder = join(server.runDir, 'samples');
+  cpSync(join(repoRoot, 'samples'), folder, { recursive: true });
+  const page = await browser.context.newPage();
+  await loadWorkbench(page, server, folder, 'broken.opentrack.json');
+  await quickOpen(page, 'broken.opentrack.json');
+  await page.locator('.squiggly-error').first().waitFor();
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'OT101' }).first().waitFor();
+  const output = join(repoRoot, 'client', 'images', 'screenshot.png');
+  await page.screenshot({ path: output });
+  console.log(`Written ${output}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
