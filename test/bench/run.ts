@@ -144,7 +144,8 @@ async function main(): Promise<void> {
 
 const watchdog = setTimeout(() => {
   console.error(`The bench took longer than ${WHOLE_RUN_LIMIT_MS / 60_000} minutes: stopped.`);
-  process.exit(1);
+  // The default SIGTERM action ends the bench; the servers it started see their stdin close and stop.
+  process.kill(process.pid, 'SIGTERM');
 }, WHOLE_RUN_LIMIT_MS);
 watchdog.unref();
 main().catch((error: unknown) => {

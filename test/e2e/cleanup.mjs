@@ -7,11 +7,12 @@ export function stopOnInterrupt(stop) {
   return () => stoppers.delete(stop);
 }
 
-async function stopEverythingAndExit(signal) {
+/** Stops what was started, then re-raises the signal: the default action ends the process (status 128 + n). */
+async function stopEverythingThenDie(signal) {
   console.error(`\n${signal}: stopping everything that was started…`);
   await Promise.allSettled([...stoppers].map((stop) => stop()));
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.kill(process.pid, signal);
 }
 
-process.once('SIGINT', () => stopEverythingAndExit('SIGINT'));
-process.once('SIGTERM', () => stopEverythingAndExit('SIGTERM'));
+process.once('SIGINT', () => stopEverythingThenDie('SIGINT'));
+process.once('SIGTERM', () => stopEverythingThenDie('SIGTERM'));
