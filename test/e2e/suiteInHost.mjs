@@ -28,10 +28,10 @@ export async function runSuiteInHost({ server, page, workspaceDir, testsPath }) 
     lines.push(line);
     console.log(`  ${line}`);
   });
-  let reportExit;
-  const exitCode = new Promise((resolve) => (reportExit = resolve));
+  let settleWithCode;
+  const exitCode = new Promise((resolve) => (settleWithCode = resolve));
   // The workbench calls this with the suite's exit code; it has to exist before the page loads.
-  await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+  await page.exposeFunction('codeAutomationExit', (code) => settleWithCode(code));
 
   await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspaceDir, payload: JSON.stringify(payload) })}`);
   const code = await Promise.race([exitCode, delay(suiteDeadlineMs, 'timeout', { ref: false })]);
