@@ -15,12 +15,13 @@ async function main(): Promise<void> {
       `test credentials: username ${server.credentials.username} password ${server.credentials.password}\n` +
       `control: POST ${server.url}__control, state: GET ${server.url}__state\n`,
   );
-  const stop = () => void server.close().then(() => process.exit(0));
+  // Once the server is closed nothing is left to run, so the process ends by itself.
+  const stop = () => void server.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`opentrack-server: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
+  process.exitCode = 2;
 });
