@@ -41,8 +41,9 @@ export class DocumentCache {
   get(textDocument: TextDocument): CompetitionDocument {
     const cached = this.entries.get(textDocument.uri);
     if (cached && cached.version === textDocument.version && cached.text === textDocument.getText()) return cached;
-    const document = new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
+    // Forget the previous version first, so that its parse can be collected while the new one is built.
     this.entries.delete(textDocument.uri);
+    const document = new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
     this.entries.set(textDocument.uri, document);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return document;
