@@ -21,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
       { scheme: 'file', language: 'jsonc' },
     ],
     synchronize: { configurationSection: 'opentrack' },
+    initializationOptions: { l10nBundle: vscode.l10n.uri?.toString() },
     outputChannel: log,
     traceOutputChannel: log,
   };

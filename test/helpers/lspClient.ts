@@ -9,6 +9,10 @@ export interface ClientOptions {
   pull: boolean;
   /** Answer workspace/configuration with these `opentrack` settings. */
   settings?: Record<string, unknown>;
+  /** Sent as the initialize request's initializationOptions. */
+  initializationOptions?: unknown;
+  /** Extra environment variables of the server process. */
+  env?: Record<string, string>;
 }
 
 /** A minimal LSP client driving the built dist/server.js over stdio, as any editor would. */
@@ -23,7 +27,10 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -44,6 +51,7 @@ export class LspClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(this.options.initializationOptions !== undefined && { initializationOptions: this.options.initializationOptions }),
       capabilities: {
         workspace: { configuration: true, diagnostics: { refreshSupport: true } },
         textDocument: {

@@ -13,6 +13,7 @@ import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
+import { bundleLocation, loadTranslations } from './l10n';
 
 /** Name of the custom request the client's upload command calls before uploading. */
 export const VALIDATE_REQUEST = 'opentrack/validate';
@@ -73,7 +74,9 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    // First of all: every message made from here on is in the editor's display language.
+    await loadTranslations(bundleLocation(params.initializationOptions), log);
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings.supportsConfiguration = !!capabilities.workspace?.configuration;

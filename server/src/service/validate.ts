@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { CompetitionDocument } from './document';
 import { DiagnosticData, Finding, Severity } from './findings';
@@ -36,7 +37,7 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
     path: [],
     span: { offset: p.offset, length: p.length },
     ...(p.replacement !== undefined && {
-      fixes: [{ title: p.replacement === '' ? 'Remove it' : `Change to ${p.replacement}`, edits: [{ op: 'replaceSpan' as const, text: p.replacement }], preferred: true, safe: p.code !== 'OT001' }],
+      fixes: [{ title: p.replacement === '' ? l10n.t('Remove it') : l10n.t('Change to {0}', p.replacement), edits: [{ op: 'replaceSpan' as const, text: p.replacement }], preferred: true, safe: p.code !== 'OT001' }],
     }),
   }));
   const value = document.parsed.value;
@@ -47,7 +48,11 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
   if (document.text.length > maxSize) {
     findings.push({
       code: 'OT901',
-      message: `This file is ${(document.text.length / 1048576).toFixed(1)} MB: too large to check fully. Syntax and schema are checked; semantic checks run on files up to ${(maxSize / 1048576).toFixed(0)} MB (setting "opentrack.maxSemanticFileSizeMB").`,
+      message: l10n.t(
+        'This file is {0} MB: too large to check fully. Syntax and schema are checked; semantic checks run on files up to {1} MB (setting "opentrack.maxSemanticFileSizeMB").',
+        (document.text.length / 1048576).toFixed(1),
+        (maxSize / 1048576).toFixed(0),
+      ),
       path: [],
       span: { offset: 0, length: 0 },
     });
@@ -61,7 +66,12 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
         settings.onRuleError?.(family.name, error);
         if (!failed) {
           failed = true;
-          findings.push({ code: 'OT902', message: `Internal error in the "${family.name}" checks; other checks still ran. See the OpenTrack output for details.`, path: [], span: { offset: 0, length: 0 } });
+          findings.push({
+            code: 'OT902',
+            message: l10n.t('Internal error in the "{0}" checks; other checks still ran. See the OpenTrack output for details.', family.name),
+            path: [],
+            span: { offset: 0, length: 0 },
+          });
         }
       }
     }
@@ -99,7 +109,7 @@ export function validateDocument(document: CompetitionDocument, settings: Valida
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       code: 'OT903',
-      message: `${kept.length - maxProblems} more problems are not shown. Fix the ones above first.`,
+      message: l10n.t('{0} more problems are not shown. Fix the ones above first.', kept.length - maxProblems),
     });
   }
   return diagnostics;

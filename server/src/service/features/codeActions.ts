@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticData, Fix } from '../findings';
@@ -61,7 +62,7 @@ export function codeActions(
       fixed.push(diagnostic);
     }
     if (accepted.length > 0) {
-      actions.push({ title: `Fix all safe OpenTrack problems (${fixed.length})`, kind: fixAllKind, diagnostics: fixed, edit: workspaceEdit(document, accepted) });
+      actions.push({ title: l10n.t('Fix all safe OpenTrack problems ({0})', fixed.length), kind: fixAllKind, diagnostics: fixed, edit: workspaceEdit(document, accepted) });
     }
   }
   return actions;

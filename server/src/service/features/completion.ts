@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   CompletionItem,
   CompletionItemKind,
@@ -119,7 +120,7 @@ function propertyItems(document: CompetitionDocument, context: OffsetContext, ed
       label: name,
       kind: CompletionItemKind.Property,
       sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}`,
-      ...(required && { labelDetails: { description: 'required' } }),
+      ...(required && { labelDetails: { description: l10n.t('required') } }),
       ...(description && { documentation: { kind: MarkupKind.Markdown, value: description } }),
     };
     items.push(edit.apply(item, text, !onlyName, edit.quoted ? JSON.stringify(name) : name));
@@ -155,7 +156,7 @@ function itemSnippets(containerPath: JsonPath, edit: EditPlan): CompletionItem[]
   return (items?.defaultSnippets ?? []).map((snippet, i) => {
     const text = snippetJson(snippet.body);
     const item: CompletionItem = {
-      label: snippet.label ?? 'item',
+      label: snippet.label ?? l10n.t('item'),
       kind: CompletionItemKind.Snippet,
       ...(snippet.description && { detail: snippet.description }),
       documentation: { kind: MarkupKind.Markdown, value: `\`\`\`json\n${expandSnippet(text)}\n\`\`\`` },
@@ -170,15 +171,16 @@ function skeletonItems(document: CompetitionDocument, target: SkeletonTarget, ed
   const idsFor = documentIds(document.model);
   return SKELETONS.filter((s) => s.target === target).map((skeleton, i) => {
     const text = skeletonText(skeleton, idsFor());
+    const label = skeleton.label();
     const item: CompletionItem = {
-      label: skeleton.label,
+      label,
       kind: CompletionItemKind.Snippet,
       detail: `ot-${skeleton.id}`,
-      labelDetails: { description: 'OpenTrack skeleton' },
-      documentation: { kind: MarkupKind.Markdown, value: `${skeleton.description}\n\n\`\`\`json\n${expandSnippet(text)}\n\`\`\`` },
+      labelDetails: { description: l10n.t('OpenTrack skeleton') },
+      documentation: { kind: MarkupKind.Markdown, value: `${skeleton.description()}\n\n\`\`\`json\n${expandSnippet(text)}\n\`\`\`` },
       sortText: String(i).padStart(3, '0'),
       insertTextMode: InsertTextMode.adjustIndentation,
     };
-    return edit.apply(item, text, true, `ot-${skeleton.id} ${skeleton.label}`);
+    return edit.apply(item, text, true, `ot-${skeleton.id} ${label}`);
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../document';
 import { CompetitionModel, EventEntry, Indexed, JsonObject, asArray, asObject, asString } from '../model';
@@ -33,7 +34,7 @@ export function valueCandidates(document: CompetitionDocument, path: JsonPath): 
       return eventCodes();
     case 'competitors/#/events_entered/#/event_code': {
       const entered = model.eventsById.get(asString(valueAt(model.root, [...path.slice(0, -1), 'event_id'])) ?? '')?.[0];
-      const own: ValueCandidate[] = entered?.code ? [{ value: entered.code, kind: CompletionItemKind.Value, detail: `code of ${eventName(entered)}`, rank: -1 }] : [];
+      const own: ValueCandidate[] = entered?.code ? [{ value: entered.code, kind: CompletionItemKind.Value, detail: l10n.t('code of {0}', eventName(entered)), rank: -1 }] : [];
       return [...own, ...eventCodes().filter((c) => c.value !== entered?.code)];
     }
     case 'events/#/units/#/results/#/bib':
@@ -58,12 +59,12 @@ export function valueCandidates(document: CompetitionDocument, path: JsonPath): 
     case 'relay_teams/#/relay_team_id':
       return relayTeamIds(model, asObject(valueAt(model.root, path.slice(0, 2))));
     case 'events/#/units/#/trials/#/height':
-      return asArray(unit?.heights).filter((h): h is string => typeof h === 'string').map((h) => ({ value: h, kind: CompletionItemKind.Value, detail: 'bar height' }));
+      return asArray(unit?.heights).filter((h): h is string => typeof h === 'string').map((h) => ({ value: h, kind: CompletionItemKind.Value, detail: l10n.t('bar height') }));
     case 'events/#/units/#/trials/#/result':
       return trialMarks(event, asObject(valueAt(model.root, path.slice(0, -1))));
     case 'events/#/units/#/results/#/performance':
     case 'events/#/results/#/performance':
-      return RESULT_STATUSES.map((s) => ({ value: s, kind: CompletionItemKind.EnumMember, detail: 'no mark' }));
+      return RESULT_STATUSES.map((s) => ({ value: s, kind: CompletionItemKind.EnumMember, detail: l10n.t('no mark') }));
     default:
       return schemaValues(path);
   }
@@ -71,7 +72,7 @@ export function valueCandidates(document: CompetitionDocument, path: JsonPath): 
 
 function eventCodes(): ValueCandidate[] {
   return COMMON_EVENT_CODES.flatMap(({ group, codes }, rank) =>
-    codes.map((code) => ({ value: code, kind: CompletionItemKind.EnumMember, detail: eventCodeInfo(code)?.discipline ?? '', group, rank })),
+    codes.map((code) => ({ value: code, kind: CompletionItemKind.EnumMember, detail: eventCodeInfo(code)?.discipline ?? '', group: group(), rank })),
   );
 }
 
@@ -108,7 +109,7 @@ function competitorBibs(model: CompetitionModel, event: EventEntry | undefined, 
     .map((c) => {
       const entered = event?.id !== undefined && [...eachObject(c.value.events_entered)].some(([, entry]) => entry.event_id === event.id);
       const rank = placed.has(c.id!) ? 2 : entered ? 0 : 1;
-      return { value: c.id!, kind: CompletionItemKind.Reference, detail: competitorDetail(model, c.value), rank, ...(rank === 2 && { group: 'has a result' }) };
+      return { value: c.id!, kind: CompletionItemKind.Reference, detail: competitorDetail(model, c.value), rank, ...(rank === 2 && { group: l10n.t('has a result') }) };
     });
 }
 
@@ -126,7 +127,7 @@ function unitBibs(model: CompetitionModel, unit: JsonObject | undefined): ValueC
     if (bib === undefined || seen.has(bib)) continue;
     seen.add(bib);
     const competitor = model.competitorsById.get(bib)?.[0]?.value;
-    out.push({ value: bib, kind: CompletionItemKind.Reference, detail: competitor ? competitorDetail(model, competitor) : 'in results' });
+    out.push({ value: bib, kind: CompletionItemKind.Reference, detail: competitor ? competitorDetail(model, competitor) : l10n.t('in results') });
   }
   return out;
 }
@@ -134,9 +135,10 @@ function unitBibs(model: CompetitionModel, unit: JsonObject | undefined): ValueC
 /** Relay results: the event's relay teams, then team ids (OpenTrack's fallback). */
 function relayBibs(model: CompetitionModel, event: EventEntry): ValueCandidate[] {
   const relayTeams = relayTeamsOf(model, event.id ?? '');
-  const teams = [...relayTeams].map(([id, team]) => ({ value: id, kind: CompletionItemKind.Reference, detail: asString(team.value.name) ?? 'relay team', group: 'relay team', rank: 0 }));
+  const relayTeam = l10n.t('relay team');
+  const teams = [...relayTeams].map(([id, team]) => ({ value: id, kind: CompletionItemKind.Reference, detail: asString(team.value.name) ?? relayTeam, group: relayTeam, rank: 0 }));
   const fallback = teamIds(model, undefined).filter((id) => !relayTeams.has(id));
-  return [...teams, ...fallback.map((id) => ({ value: id, kind: CompletionItemKind.Reference, detail: teamName(model, id) ?? '', group: 'team', rank: 1 }))];
+  return [...teams, ...fallback.map((id) => ({ value: id, kind: CompletionItemKind.Reference, detail: teamName(model, id) ?? '', group: l10n.t('team'), rank: 1 }))];
 }
 
 /** Relay runners: competitors, the relay team's club first. */
@@ -155,15 +157,15 @@ function relayTeamIds(model: CompetitionModel, relayTeam: JsonObject | undefined
   const taken = new Set(relayTeamsOf(model, asString(relayTeam?.event_id) ?? '').keys());
   const first = nextFreeId(`${team}-A`, taken);
   const second = nextFreeId(first, new Set([...taken, first]));
-  return [first, second].map((id) => ({ value: id, kind: CompletionItemKind.Value, detail: `relay team of ${team}` }));
+  return [first, second].map((id) => ({ value: id, kind: CompletionItemKind.Value, detail: l10n.t('relay team of {0}', team) }));
 }
 
 /** Attempt outcomes: o x - r for vertical jumps; x - r for other field events (a mark is typed). */
 function trialMarks(event: EventEntry | undefined, trial: JsonObject | undefined): ValueCandidate[] {
   const vertical = event?.kind === 'vertical' || (event?.kind === undefined && trial?.height !== undefined);
   const marks: Array<[string, string]> = vertical
-    ? [['o', 'cleared'], ['x', 'failed'], ['-', 'passed'], ['r', 'retired']]
-    : [['x', 'foul'], ['-', 'pass'], ['r', 'retired']];
+    ? [['o', l10n.t('cleared')], ['x', l10n.t('failed')], ['-', l10n.t('passed')], ['r', l10n.t('retired')]]
+    : [['x', l10n.t('foul')], ['-', l10n.t('pass')], ['r', l10n.t('retired')]];
   return marks.map(([value, detail]) => ({ value, kind: CompletionItemKind.EnumMember, detail }));
 }
 

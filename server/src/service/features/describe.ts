@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompetitionModel, EventEntry, JsonObject, asString } from '../model';
 
 /** "Daniel Okafor" from first and last name (either may be missing). */
@@ -7,7 +8,7 @@ export function athleteName(competitor: JsonObject): string {
 
 /** The display name of an event: its name, else its discipline, else its code. */
 export function eventName(event: EventEntry): string {
-  return asString(event.value.name) || event.info?.discipline || event.code || event.id || 'event';
+  return asString(event.value.name) || event.info?.discipline || event.code || event.id || l10n.t('event');
 }
 
 /** A team's name from the teams list, else the name a competitor carries for it. */
@@ -25,5 +26,9 @@ export function md(text: string): string {
 export function describeRounds(rounds: string): string {
   const heats = rounds.split(',').map(Number);
   if (heats.some((n) => !Number.isInteger(n) || n < 1)) return rounds;
-  return heats.map((n, i) => (i === heats.length - 1 && n === 1 ? (heats.length === 1 ? 'a single final' : 'a final') : `${n} ${n === 1 ? 'heat' : 'heats'}`)).join(', then ');
+  const round = (n: number, i: number): string => {
+    if (i === heats.length - 1 && n === 1) return heats.length === 1 ? l10n.t('a single final') : l10n.t('a final');
+    return n === 1 ? l10n.t('{0} heat', n) : l10n.t('{0} heats', n);
+  };
+  return heats.map(round).reduce((before, after) => l10n.t('{0}, then {1}', before, after));
 }

@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../document';
 import { CompetitionModel, EventEntry, asArray, asString } from '../model';
 import { Span } from '../json/locate';
 import { JsonPath } from '../json/path';
 import { TokenAtOffset, contextAtOffset } from '../json/offset';
-import { eventCodeInfo } from '../format/eventCodes';
+import { eventCodeInfo, kindName } from '../format/eventCodes';
 import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
 import { SchemaNode } from '../schema/schemaTypes';
 import { eachObject } from '../rules/walk';
@@ -61,13 +62,15 @@ function describeId(model: CompetitionModel, ref: IdRef): string | undefined {
       return describeCompetitor(model, ref.id);
     case 'event': {
       const event = model.eventsById.get(ref.id)?.[0];
-      return event ? describeEvent(model, event) : `Event "${md(ref.id)}" is not in \`events\`.`;
+      return event ? describeEvent(model, event) : l10n.t('Event "{0}" is not in `events`.', md(ref.id));
     }
     case 'team': {
       const name = teamName(model, ref.id);
       const members = model.competitors.filter((c) => c.value.team_id === ref.id).length;
-      const known = name !== undefined || members > 0;
-      return known ? `**${md(name ?? ref.id)}** (team \`${md(ref.id)}\`)${members ? ` · ${members} competitor${members === 1 ? '' : 's'}` : ''}` : `Team "${md(ref.id)}" is not in \`teams\`.`;
+      if (name === undefined && members === 0) return l10n.t('Team "{0}" is not in `teams`.', md(ref.id));
+      const team = l10n.t('**{0}** (team `{1}`)', md(name ?? ref.id), md(ref.id));
+      if (!members) return team;
+      return `${team} · ${members === 1 ? l10n.t('{0} competitor', members) : l10n.t('{0} competitors', members)}`;
     }
     case 'relayTeam':
       return describeRelayTeam(model, ref.id, ref.eventId ?? '');
@@ -76,16 +79,16 @@ function describeId(model: CompetitionModel, ref: IdRef): string | undefined {
 
 function describeCompetitor(model: CompetitionModel, bib: string): string | undefined {
   const competitor = model.competitorsById.get(bib)?.[0]?.value;
-  if (!competitor) return model.hasCompetitors ? `Bib "${md(bib)}" is not a listed competitor.` : undefined;
-  const lines = [`**${md(bib)} · ${md(athleteName(competitor) || 'unnamed')}**${competitor.gender ? ` (${md(String(competitor.gender))})` : ''}`];
+  if (!competitor) return model.hasCompetitors ? l10n.t('Bib "{0}" is not a listed competitor.', md(bib)) : undefined;
+  const lines = [`**${md(bib)} · ${md(athleteName(competitor) || l10n.t('unnamed'))}**${competitor.gender ? ` (${md(String(competitor.gender))})` : ''}`];
   const teamId = asString(competitor.team_id);
-  if (teamId) lines.push(`Team: ${md(teamName(model, teamId) ?? asString(competitor.team_name) ?? teamId)} (\`${md(teamId)}\`)`);
+  if (teamId) lines.push(l10n.t('Team: {0} (`{1}`)', md(teamName(model, teamId) ?? asString(competitor.team_name) ?? teamId), md(teamId)));
   const entered = [...eachObject(competitor.events_entered)].map(([, entry]) => {
     const id = asString(entry.event_id) ?? '?';
     const event = model.eventsById.get(id)?.[0];
     return event ? `${md(eventName(event))} (\`${md(id)}\`)` : `\`${md(id)}\``;
   });
-  if (entered.length) lines.push(`Events entered: ${entered.join(', ')}`);
+  if (entered.length) lines.push(l10n.t('Events entered: {0}', entered.join(', ')));
   return lines.join('  \n');
 }
 
@@ -99,34 +102,36 @@ function describeEvent(model: CompetitionModel, event: EventEntry): string {
   lines.push(details.join(' · '));
   const parent = asString(event.value.parent);
   const parentEvent = parent ? model.eventsById.get(parent)?.[0] : undefined;
-  if (parentEvent) lines.push(`Part of ${md(eventName(parentEvent))} (\`${md(parent!)}\`)`);
+  if (parentEvent) lines.push(l10n.t('Part of {0} (`{1}`)', md(eventName(parentEvent)), md(parent!)));
   if (event.kind === 'combined') {
     const children = model.events.filter((e) => e.value.parent === event.id).map((e) => `\`${md(e.code ?? '?')}\``);
-    if (children.length) lines.push(`Disciplines: ${children.join(', ')}`);
+    if (children.length) lines.push(l10n.t('Disciplines: {0}', children.join(', ')));
   }
   return lines.join('  \n');
 }
 
 function describeRelayTeam(model: CompetitionModel, id: string, eventId: string): string {
   const team = relayTeamsOf(model, eventId).get(id)?.value;
-  if (!team) return `Relay team "${md(id)}" is not in \`relay_teams\` for event \`${md(eventId)}\`.`;
+  if (!team) return l10n.t('Relay team "{0}" is not in `relay_teams` for event `{1}`.', md(id), md(eventId));
   const event = model.eventsById.get(eventId)?.[0];
-  const lines = [`**${md(asString(team.name) ?? id)}** (relay team \`${md(id)}\`${event ? ` in ${md(eventName(event))}` : ''})`];
+  const name = md(asString(team.name) ?? id);
+  const lines = [event ? l10n.t('**{0}** (relay team `{1}` in {2})', name, md(id), md(eventName(event))) : l10n.t('**{0}** (relay team `{1}`)', name, md(id))];
   const teamId = asString(team.team_id);
-  if (teamId) lines.push(`Team: ${md(teamName(model, teamId) ?? teamId)} (\`${md(teamId)}\`)`);
+  if (teamId) lines.push(l10n.t('Team: {0} (`{1}`)', md(teamName(model, teamId) ?? teamId), md(teamId)));
   const runners = asArray(team.runners).map((bib) => {
     const competitor = typeof bib === 'string' ? model.competitorsById.get(bib)?.[0]?.value : undefined;
     return `${md(String(bib))}${competitor ? ` ${md(athleteName(competitor))}` : ''}`;
   });
-  if (runners.length) lines.push(`Runners: ${runners.join(', ')}`);
+  if (runners.length) lines.push(l10n.t('Runners: {0}', runners.join(', ')));
   return lines.join('  \n');
 }
 
 function describeCode(code: string): string {
   const info = eventCodeInfo(code);
-  if (!info) return `\`${md(code)}\` is not an OpenTrack event code.`;
-  const kind = info.kind === 'horizontal' ? 'horizontal jump' : info.kind === 'vertical' ? 'vertical jump' : info.kind;
-  return `\`${md(code)}\` — **${md(info.discipline)}** (${kind}${info.size ? `, ${info.size} disciplines` : ''})`;
+  if (!info) return l10n.t('`{0}` is not an OpenTrack event code.', md(code));
+  return info.size
+    ? l10n.t('`{0}` — **{1}** ({2}, {3} disciplines)', md(code), md(info.discipline), kindName(info.kind), info.size)
+    : l10n.t('`{0}` — **{1}** ({2})', md(code), md(info.discipline), kindName(info.kind));
 }
 
 /** The schema's markdown description of a key or value at a path (property-level text first). */

@@ -1,4 +1,5 @@
 /** Hover texts with World Athletics points, for the disciplines and totals of combined events. */
+import * as l10n from '@vscode/l10n';
 import { CompetitionModel, EventEntry, JsonObject, asObject, asString } from '../model';
 import { JsonPath } from '../json/path';
 import { eachObject } from '../rules/walk';
@@ -27,12 +28,16 @@ export function describePoints(model: CompetitionModel, path: JsonPath, performa
   if (!event?.code || !parent) return undefined;
   const result = asObject(valueAt(model.root, path.slice(0, -1)));
   const gender = tableGender(model, event, parent, asString(result?.bib));
-  if (!gender) return 'World Athletics points need the gender: set `genders` of the event to M or F.';
+  if (!gender) return l10n.t('World Athletics points need the gender: set `genders` of the event to M or F.');
   const points = combinedEventPoints(gender, event.code, performance);
   if (points === undefined) return undefined;
-  const lines = [`**${points} points** (World Athletics ${gender === 'M' ? "men's" : "women's"} ${md(event.code)} table, ${md(eventName(parent))})`];
+  const lines = [
+    gender === 'M'
+      ? l10n.t("**{0} points** (World Athletics men's {1} table, {2})", points, md(event.code), md(eventName(parent)))
+      : l10n.t("**{0} points** (World Athletics women's {1} table, {2})", points, md(event.code), md(eventName(parent))),
+  ];
   const recorded = result?.points;
-  if (typeof recorded === 'number' && recorded !== points) lines.push(`The result records ${recorded} points.`);
+  if (typeof recorded === 'number' && recorded !== points) lines.push(l10n.t('The result records {0} points.', recorded));
   return lines.join('  \n');
 }
 
@@ -53,7 +58,11 @@ export function describeCombinedTotal(model: CompetitionModel, path: JsonPath): 
     scored.push(`${md(child.code)} ${points}`);
   }
   if (scored.length === 0) return undefined;
-  return `**${total} points** from ${scored.length} discipline${scored.length === 1 ? '' : 's'} (World Athletics tables)  \n${scored.join(' · ')}`;
+  const heading =
+    scored.length === 1
+      ? l10n.t('**{0} points** from {1} discipline (World Athletics tables)', total, scored.length)
+      : l10n.t('**{0} points** from {1} disciplines (World Athletics tables)', total, scored.length);
+  return `${heading}  \n${scored.join(' · ')}`;
 }
 
 /** The bib's performance in an event's units (the first unit that has one). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompetitionModel, EventEntry, Indexed, asArray, asObject, asString } from '../model';
 import { JsonPath } from '../json/path';
 import { eachObject } from '../rules/walk';
@@ -200,9 +201,6 @@ export function isIdTaken(model: CompetitionModel, ref: IdRef, name: string): bo
 }
 
 /** How an id kind is called in messages. */
-export const ID_NAMES: Record<IdKind, string> = {
-  competitor: 'bib (competitor_id)',
-  event: 'event_id',
-  team: 'team_id',
-  relayTeam: 'relay_team_id',
-};
+export function idName(kind: IdKind): string {
+  return kind === 'competitor' ? l10n.t('bib (competitor_id)') : kind === 'event' ? 'event_id' : kind === 'team' ? 'team_id' : 'relay_team_id';
+}

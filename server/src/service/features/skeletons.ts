@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompetitionModel, asString } from '../model';
 import { isRelayEvent, knownTeamIds } from './ids';
 import { choice, placeholder as ph, snippetJson } from './snippetText';
@@ -14,8 +15,9 @@ export type SkeletonTarget = 'events' | 'competitors' | 'teams' | 'relay_teams' 
 export interface Skeleton {
   /** Snippet name suffix: the snippet is `opentrack-<id>`, its prefix `ot-<id>`. */
   id: string;
-  label: string;
-  description: string;
+  /** Shown in completion (translated when it is shown, hence functions). */
+  label(): string;
+  description(): string;
   target: SkeletonTarget;
   /** Skeletons whose ids this one references by default (e.g. a relay team's event). */
   companions: string[];
@@ -73,8 +75,8 @@ function relayTeam(ids: SkeletonIds, event: string, suffix: string, first: numbe
 export const SKELETONS: readonly Skeleton[] = [
   {
     id: 'competition',
-    label: 'Competition',
-    description: 'A complete OpenTrack competition: name, slug, country, dates and empty lists of events, competitors, teams and relay teams.',
+    label: () => l10n.t('Competition'),
+    description: () => l10n.t('A complete OpenTrack competition: name, slug, country, dates and empty lists of events, competitors, teams and relay teams.'),
     target: 'document',
     companions: [],
     body: () => [
@@ -95,8 +97,8 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'running',
-    label: 'Running event',
-    description: 'A track event (100 m, 800 m, hurdles…) with one heat.',
+    label: () => l10n.t('Running event'),
+    description: () => l10n.t('A track event (100 m, 800 m, hurdles…) with one heat.'),
     target: 'events',
     companions: [],
     body: (ids) => [
@@ -114,24 +116,24 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'horizontal-jump',
-    label: 'Horizontal jump',
-    description: 'A long or triple jump with six attempts: results and trials.',
+    label: () => l10n.t('Horizontal jump'),
+    description: () => l10n.t('A long or triple jump with six attempts: results and trials.'),
     target: 'events',
     companions: [],
     body: (ids) => [fieldEvent(ids, 'F10', ['LJ', 'TJ'], 'Long Jump Women', ['F', 'M', 'MF'])],
   },
   {
     id: 'throw',
-    label: 'Throw',
-    description: 'A shot put, discus, hammer or javelin with six attempts: results and trials.',
+    label: () => l10n.t('Throw'),
+    description: () => l10n.t('A shot put, discus, hammer or javelin with six attempts: results and trials.'),
     target: 'events',
     companions: [],
     body: (ids) => [fieldEvent(ids, 'F11', ['SP', 'DT', 'HT', 'JT'], 'Shot Put Men', ['M', 'F', 'MF'])],
   },
   {
     id: 'vertical-jump',
-    label: 'Vertical jump',
-    description: 'A high jump or pole vault with its bar heights: results and trials at those heights.',
+    label: () => l10n.t('Vertical jump'),
+    description: () => l10n.t('A high jump or pole vault with its bar heights: results and trials at those heights.'),
     target: 'events',
     companions: [],
     body: (ids) => [
@@ -149,8 +151,8 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'relay',
-    label: 'Relay event',
-    description: 'A relay event (4x100, 4x400…); add its teams with ot-relay-teams. Results use the relay_team_id as bib.',
+    label: () => l10n.t('Relay event'),
+    description: () => l10n.t('A relay event (4x100, 4x400…); add its teams with ot-relay-teams. Results use the relay_team_id as bib.'),
     target: 'events',
     companions: [],
     body: (ids) => [
@@ -169,8 +171,8 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'relay-teams',
-    label: 'Relay teams',
-    description: "A club's A and B teams for a relay event; runners are competitor bibs.",
+    label: () => l10n.t('Relay teams'),
+    description: () => l10n.t("A club's A and B teams for a relay event; runners are competitor bibs."),
     target: 'relay_teams',
     companions: ['relay', 'team'],
     body: (ids) => {
@@ -180,8 +182,8 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'combined',
-    label: 'Combined event',
-    description: 'A combined event (decathlon, heptathlon…) with event-level results, and one of its disciplines linked by "parent".',
+    label: () => l10n.t('Combined event'),
+    description: () => l10n.t('A combined event (decathlon, heptathlon…) with event-level results, and one of its disciplines linked by "parent".'),
     target: 'events',
     companions: [],
     body: (ids) => {
@@ -213,8 +215,8 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'competitor',
-    label: 'Competitor',
-    description: 'An athlete: bib (competitor_id), names, gender, date of birth, team and the events entered.',
+    label: () => l10n.t('Competitor'),
+    description: () => l10n.t('An athlete: bib (competitor_id), names, gender, date of birth, team and the events entered.'),
     target: 'competitors',
     companions: ['team'],
     body: (ids) => [
@@ -232,16 +234,16 @@ export const SKELETONS: readonly Skeleton[] = [
   },
   {
     id: 'team',
-    label: 'Team',
-    description: 'A club or team: team_id (its OpenTrack short code) and name.',
+    label: () => l10n.t('Team'),
+    description: () => l10n.t('A club or team: team_id (its OpenTrack short code) and name.'),
     target: 'teams',
     companions: [],
     body: (ids) => [{ team_id: ph(1, ids.fresh('team', 'BEL')), team_name: ph(2, 'Belgrave Harriers'), match_id: 'match' }],
   },
   {
     id: 'relay-team',
-    label: 'Relay team',
-    description: 'One relay team of a relay event; runners are competitor bibs.',
+    label: () => l10n.t('Relay team'),
+    description: () => l10n.t('One relay team of a relay event; runners are competitor bibs.'),
     target: 'relay_teams',
     companions: ['relay', 'team'],
     body: (ids) => [relayTeam(ids, ids.existing('relayEvent', 'R10'), 'A', 2)],
@@ -260,7 +262,7 @@ export function snippetFile(): string {
     file[`opentrack-${skeleton.id}`] = {
       scope: 'json',
       prefix: `ot-${skeleton.id}`,
-      description: skeleton.description,
+      description: skeleton.description(),
       body: skeletonText(skeleton).split('\n'),
     };
   }

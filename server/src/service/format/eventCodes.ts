@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * OpenTrack event codes: which discipline a code names and what kind of event it is.
  * The grammar follows OpenTrack's code table and athlib (OpenTrack's own library).
@@ -10,6 +12,21 @@ export type EventKind =
   | 'vertical' // high jump, pole vault (heights)
   | 'combined'
   | 'custom'; // H1..H9, L1..L9, BAL, SPB: scored, format unknown
+
+const KIND_NAMES: Record<EventKind, () => string> = {
+  running: () => l10n.t('running'),
+  relay: () => l10n.t('relay'),
+  horizontal: () => l10n.t('horizontal jump'),
+  throw: () => l10n.t('throw'),
+  vertical: () => l10n.t('vertical jump'),
+  combined: () => l10n.t('combined'),
+  custom: () => l10n.t('custom'),
+};
+
+/** What a kind of event is called in messages ("horizontal jump"). */
+export function kindName(kind: EventKind): string {
+  return KIND_NAMES[kind]();
+}
 
 export interface EventCodeInfo {
   kind: EventKind;
@@ -80,15 +97,15 @@ export function eventCodeInfo(code: string): EventCodeInfo | undefined {
   return undefined;
 }
 
-/** Codes offered by completion, grouped by kind. */
-export const COMMON_EVENT_CODES: ReadonlyArray<{ group: string; codes: readonly string[] }> = [
-  { group: 'Sprints and middle distance', codes: ['60', '100', '150', '200', '300', '400', '600', '800', '1000', '1500', 'MILE', '3000', '5000', '10000'] },
-  { group: 'Hurdles and steeplechase', codes: ['60H', '80H', '100H', '110H', '300H', '400H', '2000SC', '3000SC'] },
-  { group: 'Walks and road', codes: ['3000W', '5000W', '10000W', '20KW', '5K', '10K', 'HM', 'MAR', 'XC'] },
-  { group: 'Relays', codes: ['4x100', '4x200', '4x400', '4x800', '4xDMR', '4xSMR'] },
-  { group: 'Jumps', codes: ['HJ', 'PV', 'LJ', 'TJ'] },
-  { group: 'Throws', codes: ['SP', 'DT', 'HT', 'JT', 'WT', 'SP7.26K', 'SP4K', 'DT2K', 'DT1K', 'HT7.26K', 'HT4K', 'JT800', 'JT600'] },
-  { group: 'Combined events', codes: ['DEC', 'HEP', 'PEN', 'PENI', 'TRI', 'QUAD', 'OCT', 'BI'] },
+/** Codes offered by completion, grouped by kind (`group` names the group in the user's language). */
+export const COMMON_EVENT_CODES: ReadonlyArray<{ group: () => string; codes: readonly string[] }> = [
+  { group: () => l10n.t('Sprints and middle distance'), codes: ['60', '100', '150', '200', '300', '400', '600', '800', '1000', '1500', 'MILE', '3000', '5000', '10000'] },
+  { group: () => l10n.t('Hurdles and steeplechase'), codes: ['60H', '80H', '100H', '110H', '300H', '400H', '2000SC', '3000SC'] },
+  { group: () => l10n.t('Walks and road'), codes: ['3000W', '5000W', '10000W', '20KW', '5K', '10K', 'HM', 'MAR', 'XC'] },
+  { group: () => l10n.t('Relays'), codes: ['4x100', '4x200', '4x400', '4x800', '4xDMR', '4xSMR'] },
+  { group: () => l10n.t('Jumps'), codes: ['HJ', 'PV', 'LJ', 'TJ'] },
+  { group: () => l10n.t('Throws'), codes: ['SP', 'DT', 'HT', 'JT', 'WT', 'SP7.26K', 'SP4K', 'DT2K', 'DT1K', 'HT7.26K', 'HT4K', 'JT800', 'JT600'] },
+  { group: () => l10n.t('Combined events'), codes: ['DEC', 'HEP', 'PEN', 'PENI', 'TRI', 'QUAD', 'OCT', 'BI'] },
 ];
 
 /** Field events record attempts (trials) per athlete. */

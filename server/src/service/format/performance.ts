@@ -53,19 +53,3 @@ export function performanceValue(kind: EventKind, text: string): number | undefi
 export function higherIsBetter(kind: EventKind): boolean {
   return kind !== 'running' && kind !== 'relay';
 }
-
-/** What a well-formed performance looks like, for messages. */
-export function expectedFormat(kind: EventKind): string {
-  switch (kind) {
-    case 'running':
-    case 'relay':
-      return 'a time such as `10.37`, `1:52.04` or `2:02:57`';
-    case 'horizontal':
-    case 'throw':
-    case 'vertical':
-      return 'a mark in metres with two decimals, such as `47.03`';
-    case 'combined':
-    case 'custom':
-      return 'a whole number of points, such as `6512`';
-  }
-}

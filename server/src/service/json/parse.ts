@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Scanner, Tok, decodeString } from './scanner';
 
 /** A syntax problem found while parsing, with its offsets and what a fix needs. */
@@ -46,7 +47,7 @@ export function parseJson(text: string): ParsedJson {
 function bomProblem(): SyntaxProblem {
   return {
     code: 'OT006',
-    message: 'The file starts with a byte order mark (BOM). Save it as UTF-8 without BOM: OpenTrack expects plain JSON.',
+    message: l10n.t('The file starts with a byte order mark (BOM). Save it as UTF-8 without BOM: OpenTrack expects plain JSON.'),
     offset: 0,
     length: 1,
     replacement: '',
@@ -64,7 +65,7 @@ class TolerantParser {
 
   constructor(private readonly text: string) {
     this.scanner = new Scanner(text, 0, (start, end) =>
-      this.report('OT003', 'Comments are not allowed in JSON. Remove the comment: OpenTrack rejects it.', start, end - start, ''),
+      this.report('OT003', l10n.t('Comments are not allowed in JSON. Remove the comment: OpenTrack rejects it.'), start, end - start, ''),
     );
   }
 
@@ -73,12 +74,12 @@ class TolerantParser {
     const s = this.scanner;
     s.next();
     if (s.kind === Tok.EOF) {
-      this.report('OT001', 'The file is empty. A competition is a JSON object: start with `{`.', 0, 0);
+      this.report('OT001', l10n.t('The file is empty. A competition is a JSON object: start with `{`.'), 0, 0);
       return { value: undefined, problems: this.problems };
     }
     const value = this.value(0);
     if (s.next() !== Tok.EOF) {
-      this.report('OT001', 'Unexpected content after the end of the document. Remove it.', s.start, this.text.length - s.start);
+      this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
     return { value, problems: this.problems };
   }
@@ -96,7 +97,7 @@ class TolerantParser {
       case Tok.OpenBrace:
       case Tok.OpenBracket:
         if (depth >= MAX_DEPTH) {
-          this.report('OT007', `Nesting deeper than ${MAX_DEPTH} levels is not checked. No competition needs it; flatten the data.`, s.start, 1);
+          this.report('OT007', l10n.t('Nesting deeper than {0} levels is not checked. No competition needs it; flatten the data.', MAX_DEPTH), s.start, 1);
           s.skipValue();
           return null;
         }
@@ -106,7 +107,7 @@ class TolerantParser {
       case Tok.Word:
         return this.word();
       default:
-        this.report('OT001', `Expected a value but found \`${this.text.slice(s.start, s.end)}\`.`, s.start, Math.max(1, s.end - s.start));
+        this.report('OT001', l10n.t('Expected a value but found `{0}`.', this.text.slice(s.start, s.end)), s.start, Math.max(1, s.end - s.start));
         return null;
     }
   }
@@ -125,24 +126,26 @@ class TolerantParser {
       const kind = s.next();
       if (kind === close) break;
       if (kind === Tok.EOF) {
-        this.earlyEnd(isObject ? 'Missing `}` to close this object: the file ends first.' : 'Missing `]` to close this list: the file ends first.', open);
+        this.earlyEnd(isObject ? l10n.t('Missing `}` to close this object: the file ends first.') : l10n.t('Missing `]` to close this list: the file ends first.'), open);
         break;
       }
       if (kind === Tok.Comma) {
-        if (!needComma) this.report('OT001', 'Unexpected comma. Remove it.', s.start, 1, '');
+        if (!needComma) this.report('OT001', l10n.t('Unexpected comma. Remove it.'), s.start, 1, '');
         lastComma = needComma ? s.start : -1;
         needComma = false;
         continue;
       }
       if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) {
-        this.report('OT001', `Expected \`${isObject ? '}' : ']'}\` but found \`${this.text[s.start]}\`.`, s.start, 1);
+        this.report('OT001', l10n.t('Expected `{0}` but found `{1}`.', isObject ? '}' : ']', String(this.text[s.start])), s.start, 1);
         break;
       }
       if (kind === Tok.Colon && !isObject) {
-        this.report('OT001', 'Unexpected `:` in a list.', s.start, 1);
+        this.report('OT001', l10n.t('Unexpected `:` in a list.'), s.start, 1);
         continue;
       }
-      if (needComma) this.report('OT001', `Missing comma between ${isObject ? 'properties' : 'list items'}.`, s.start, Math.max(1, s.end - s.start));
+      if (needComma) {
+        this.report('OT001', isObject ? l10n.t('Missing comma between properties.') : l10n.t('Missing comma between list items.'), s.start, Math.max(1, s.end - s.start));
+      }
       lastComma = -1;
       const consumed = member(kind);
       if (consumed === 'end') break;
@@ -156,7 +159,7 @@ class TolerantParser {
     const result: Record<string, unknown> = {};
     this.sequence(true, (kind) => {
       if (kind !== Tok.String) {
-        this.report('OT001', 'Property names must be strings in double quotes.', s.start, Math.max(1, s.end - s.start),
+        this.report('OT001', l10n.t('Property names must be strings in double quotes.'), s.start, Math.max(1, s.end - s.start),
           kind === Tok.Word ? JSON.stringify(this.text.slice(s.start, s.end)) : undefined);
         if (kind !== Tok.Word) {
           s.skipValue();
@@ -166,9 +169,9 @@ class TolerantParser {
       const name = kind === Tok.String ? this.string() : this.text.slice(s.start, s.end);
       const keyEnd = s.end;
       if (s.next() === Tok.Colon) s.next();
-      else this.report('OT001', `Missing \`:\` after the property name "${name}".`, keyEnd, 0);
+      else this.report('OT001', l10n.t('Missing `:` after the property name "{0}".', name), keyEnd, 0);
       if (s.kind === Tok.CloseBrace || s.kind === Tok.Comma || s.kind === Tok.EOF) {
-        this.report('OT001', `Missing a value for "${name}".`, s.start, 1);
+        this.report('OT001', l10n.t('Missing a value for "{0}".', name), s.start, 1);
         return s.kind === Tok.Comma ? 'comma' : 'end';
       }
       result[name] = this.value(depth + 1);
@@ -193,24 +196,24 @@ class TolerantParser {
   }
 
   private trailingComma(offset: number): void {
-    this.report('OT002', 'Trailing comma. Remove it: OpenTrack expects strict JSON.', offset, 1, '');
+    this.report('OT002', l10n.t('Trailing comma. Remove it: OpenTrack expects strict JSON.'), offset, 1, '');
   }
 
   private string(): string {
     const s = this.scanner;
     const { start, end } = s;
     if (s.unterminated) {
-      this.report('OT001', 'Unterminated string: add the closing `"`.', start, end - start);
+      this.report('OT001', l10n.t('Unterminated string: add the closing `"`.'), start, end - start);
       return decodeString(this.text, start, end);
     }
     const value = decodeString(this.text, start, end);
     if (this.text.charCodeAt(start) === 39) {
-      this.report('OT005', 'Strings must use double quotes, not single quotes.', start, end - start, JSON.stringify(value));
+      this.report('OT005', l10n.t('Strings must use double quotes, not single quotes.'), start, end - start, JSON.stringify(value));
     } else {
       try {
         JSON.parse(this.text.slice(start, end));
       } catch {
-        this.report('OT001', 'Invalid string: escape control characters (tab, newline) and use valid `\\` escapes.', start, end - start);
+        this.report('OT001', l10n.t('Invalid string: escape control characters (tab, newline) and use valid `\\` escapes.'), start, end - start);
       }
     }
     return value;
@@ -225,14 +228,14 @@ class TolerantParser {
     if (raw === 'null') return null;
     const literal = PYTHON_LITERALS[raw];
     if (literal !== undefined) {
-      this.report('OT004', `\`${raw}\` is Python, not JSON. Use \`${literal}\`.`, s.start, raw.length, literal);
+      this.report('OT004', l10n.t('`{0}` is Python, not JSON. Use `{1}`.', raw, literal), s.start, raw.length, literal);
       return JSON.parse(literal);
     }
     if (/^[-+]?[0-9.]/.test(raw) && Number.isFinite(Number(raw))) {
-      this.report('OT001', `\`${raw}\` is not a valid JSON number.`, s.start, raw.length, String(Number(raw)));
+      this.report('OT001', l10n.t('`{0}` is not a valid JSON number.', raw), s.start, raw.length, String(Number(raw)));
       return Number(raw);
     }
-    this.report('OT001', `Unexpected \`${raw}\`. Text values must be strings in double quotes.`, s.start, raw.length, JSON.stringify(raw));
+    this.report('OT001', l10n.t('Unexpected `{0}`. Text values must be strings in double quotes.', raw), s.start, raw.length, JSON.stringify(raw));
     return raw;
   }
 }

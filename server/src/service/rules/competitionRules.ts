@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { asString } from '../model';
 import { COMMON_EVENT_CODES, eventCodeInfo } from '../format/eventCodes';
-import { closest } from './suggest';
+import { closest, withSuggestion } from './suggest';
 
 const DATES: RuleInfo = { code: 'OT701', name: 'date-order', severity: 'error', summary: '`date` is not after `finish_date`.' };
 const EVENT_CODE: RuleInfo = { code: 'OT702', name: 'unknown-event-code', severity: 'warning', summary: "`event_code` follows OpenTrack's event code table." };
@@ -29,7 +30,7 @@ export const competitionRules: RuleFamily = {
     const finish = asString(root.finish_date);
     const isDate = (d: string | undefined): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d);
     if (isDate(date) && isDate(finish) && date > finish) {
-      report({ code: DATES.code, message: `The competition starts (${date}) after it finishes (${finish}). Correct "date" or "finish_date".`, path: ['finish_date'] });
+      report({ code: DATES.code, message: l10n.t('The competition starts ({0}) after it finishes ({1}). Correct "date" or "finish_date".', date, finish), path: ['finish_date'] });
     }
     const year = root.year;
     if (isDate(date) && (typeof year === 'string' || typeof year === 'number') && String(year) !== date.slice(0, 4)) {
@@ -37,9 +38,9 @@ export const competitionRules: RuleFamily = {
       const value = typeof year === 'number' ? Number(date.slice(0, 4)) : date.slice(0, 4);
       report({
         code: YEAR.code,
-        message: `"year" is ${JSON.stringify(year)} but the competition date is in ${date.slice(0, 4)}. OpenTrack uses the year in the competition's address.`,
+        message: l10n.t('"year" is {0} but the competition date is in {1}. OpenTrack uses the year in the competition\'s address.', JSON.stringify(year), date.slice(0, 4)),
         path,
-        fixes: [{ title: `Change to ${JSON.stringify(value)}`, edits: [{ op: 'replace', path, value }], preferred: true, safe: true }],
+        fixes: [{ title: l10n.t('Change to {0}', JSON.stringify(value)), edits: [{ op: 'replace', path, value }], preferred: true, safe: true }],
       });
     }
     for (const event of model.events) {
@@ -48,9 +49,13 @@ export const competitionRules: RuleFamily = {
       const path = ['events', event.index, 'event_code'];
       report({
         code: EVENT_CODE.code,
-        message: `Unknown event code "${event.code}": OpenTrack may handle it in unexpected ways.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use a code from the OpenTrack table (100, 110H, 4x400, LJ, SP7.26K, DEC…).'}`,
+        message: withSuggestion(
+          l10n.t('Unknown event code "{0}": OpenTrack may handle it in unexpected ways.', event.code),
+          suggestion,
+          l10n.t('Use a code from the OpenTrack table (100, 110H, 4x400, LJ, SP7.26K, DEC…).'),
+        ),
         path,
-        ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+        ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
       });
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { EventEntry, JsonObject, asObject, asString } from '../model';
 import { Fix } from '../findings';
@@ -56,7 +57,7 @@ export const fieldTrialRules: RuleFamily = {
           reportedBibs.add(bib);
           report({
             code: NO_RESULT.code,
-            message: `Bib "${bib}" has trials but no result in this unit. Add a result for "${bib}" or remove the trials.`,
+            message: l10n.t('Bib "{0}" has trials but no result in this unit. Add a result for "{0}" or remove the trials.', bib),
             path: [...trialPath(), 'bib'],
             fixes: noResultFixes(unit, path, bib, vertical),
           });
@@ -66,13 +67,20 @@ export const fieldTrialRules: RuleFamily = {
         if (typeof round === 'number' && Number.isInteger(round) && (round < 1 || round > limit)) {
           report({
             code: ATTEMPT_RANGE.code,
-            message: `Attempt ${round} is outside 1–${limit}: this unit allows ${limit} attempts (its "rounds"${unit.rounds === undefined ? ', or the event\'s "max_field_attempts"' : ''}).`,
+            message:
+              unit.rounds === undefined
+                ? l10n.t('Attempt {0} is outside 1–{1}: this unit allows {1} attempts (its "rounds", or the event\'s "max_field_attempts").', round, limit)
+                : l10n.t('Attempt {0} is outside 1–{1}: this unit allows {1} attempts (its "rounds").', round, limit),
             path: [...trialPath(), 'round'],
           });
         } else if (isPositiveInteger(round)) {
           const key = `${bib}\u0000${round}`;
           if (attempts.has(key)) {
-            report({ code: DUPLICATE_ATTEMPT.code, message: `Bib "${bib}" already has a trial for attempt ${round}. Number attempts 1, 2, 3… once each.`, path: [...trialPath(), 'round'] });
+            report({
+              code: DUPLICATE_ATTEMPT.code,
+              message: l10n.t('Bib "{0}" already has a trial for attempt {1}. Number attempts 1, 2, 3… once each.', bib, round),
+              path: [...trialPath(), 'round'],
+            });
           } else attempts.add(key);
         }
       }
@@ -85,7 +93,11 @@ export const fieldTrialRules: RuleFamily = {
         const resultPath = (): (string | number)[] => [...path, 'results', i];
         if (!best.has(bib)) {
           if (recordsTrials && performance !== undefined && parseMetres(performance) !== undefined) {
-            report({ code: NO_TRIALS.code, message: `Bib "${bib}" has a mark (${performance}) but no trials in this unit. Add the trials, or check the bib.`, path: [...resultPath(), 'bib'] });
+            report({
+              code: NO_TRIALS.code,
+              message: l10n.t('Bib "{0}" has a mark ({1}) but no trials in this unit. Add the trials, or check the bib.', bib, performance),
+              path: [...resultPath(), 'bib'],
+            });
           }
           continue;
         }
@@ -93,13 +105,14 @@ export const fieldTrialRules: RuleFamily = {
         if (expected === undefined || performance === undefined || isResultStatus(performance)) continue;
         const actual = parseMetres(performance);
         if (actual !== undefined && actual !== parseMetres(expected)) {
-          const what = vertical ? 'highest cleared height' : 'best valid trial';
           const performancePath = [...resultPath(), 'performance'];
           report({
             code: NOT_BEST.code,
-            message: `Performance ${performance} is not the ${what} of bib "${bib}" (${expected}). Set it to ${expected}, or correct the trials.`,
+            message: vertical
+              ? l10n.t('Performance {0} is not the highest cleared height of bib "{1}" ({2}). Set it to {2}, or correct the trials.', performance, bib, expected)
+              : l10n.t('Performance {0} is not the best valid trial of bib "{1}" ({2}). Set it to {2}, or correct the trials.', performance, bib, expected),
             path: performancePath,
-            fixes: [{ title: `Set performance to "${expected}"`, edits: [{ op: 'replace', path: performancePath, value: expected }], preferred: true, safe: true }],
+            fixes: [{ title: l10n.t('Set performance to "{0}"', expected), edits: [{ op: 'replace', path: performancePath, value: expected }], preferred: true, safe: true }],
           });
         }
       }
@@ -112,11 +125,13 @@ function noResultFixes(unit: JsonObject, unitPath: (string | number)[], bib: str
   const best = bestFromTrials(unit, vertical).get(bib);
   const result: Record<string, unknown> = { bib };
   if (best !== undefined) result.performance = best;
-  const add: Fix = results
-    ? { title: `Add a result for bib "${bib}"`, edits: [{ op: 'insert', path: [...unitPath, 'results'], index: results.length, value: result }], preferred: true }
-    : { title: `Add a result for bib "${bib}"`, edits: [{ op: 'addProperty', path: unitPath, name: 'results', value: [result] }], preferred: true };
+  const add: Fix = {
+    title: l10n.t('Add a result for bib "{0}"', bib),
+    edits: [results ? { op: 'insert', path: [...unitPath, 'results'], index: results.length, value: result } : { op: 'addProperty', path: unitPath, name: 'results', value: [result] }],
+    preferred: true,
+  };
   // Remove from the last index down so that earlier indices stay valid.
   const removals = [];
   for (const [i, trial] of eachObject(unit.trials)) if (trial.bib === bib) removals.unshift({ op: 'remove' as const, path: [...unitPath, 'trials', i] });
-  return [add, { title: `Remove the trials of bib "${bib}"`, edits: removals }];
+  return [add, { title: l10n.t('Remove the trials of bib "{0}"', bib), edits: removals }];
 }

@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { JsonObject, asString } from '../model';
-import { EventKind } from '../format/eventCodes';
-import { RESULT_STATUSES, expectedFormat, higherIsBetter, isResultStatus, performanceValue } from '../format/performance';
+import { EventKind, kindName } from '../format/eventCodes';
+import { RESULT_STATUSES, higherIsBetter, isResultStatus, performanceValue } from '../format/performance';
 import { FixEdit } from '../findings';
-import { closest } from './suggest';
+import { closest, withSuggestion } from './suggest';
 import { eachObject, eachUnit } from './walk';
 
 const FORMAT: RuleInfo = { code: 'OT401', name: 'performance-format', severity: 'error', summary: 'A performance is a time (running, relays) or a mark in metres (field events), or a status.' };
@@ -31,18 +32,18 @@ export const performanceRules: RuleFamily = {
           const suggestion = closest(performance.toUpperCase(), RESULT_STATUSES) ?? (performance.toUpperCase() === 'DSQ' ? 'DQ' : undefined);
           report({
             code: STATUS.code,
-            message: `Unknown status ${JSON.stringify(performance)}. Use one of ${RESULT_STATUSES.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+            message: withSuggestion(l10n.t('Unknown status {0}. Use one of {1}.', JSON.stringify(performance), RESULT_STATUSES.join(', ')), suggestion),
             path: performancePath,
-            ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: performancePath, value: suggestion }], preferred: true, safe: true }] }),
+            ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: performancePath, value: suggestion }], preferred: true, safe: true }] }),
           });
           continue;
         }
         const repaired = repairPerformance(kind, performance);
         report({
           code: FORMAT.code,
-          message: `Performance ${JSON.stringify(performance)} is not ${expectedFormat(kind)} (${event.code} is a ${describeKind(kind)} event).${repaired ? ` Did you mean "${repaired}"?` : ''}`,
+          message: withSuggestion(malformed(kind, JSON.stringify(performance), String(event.code)), repaired),
           path: performancePath,
-          ...(repaired && { fixes: [{ title: `Change to "${repaired}"`, edits: [{ op: 'replace', path: performancePath, value: repaired }], preferred: true, safe: true }] }),
+          ...(repaired && { fixes: [{ title: l10n.t('Change to "{0}"', repaired), edits: [{ op: 'replace', path: performancePath, value: repaired }], preferred: true, safe: true }] }),
         });
       }
       checkPlaces(unit, path, kind, ranked, report);
@@ -50,8 +51,21 @@ export const performanceRules: RuleFamily = {
   },
 };
 
-function describeKind(kind: EventKind): string {
-  return kind === 'horizontal' ? 'horizontal jump' : kind === 'vertical' ? 'vertical jump' : kind;
+/** What is wrong with a malformed performance: the format the event's kind expects. */
+function malformed(kind: EventKind, performance: string, code: string): string {
+  const name = kindName(kind);
+  switch (kind) {
+    case 'running':
+    case 'relay':
+      return l10n.t('Performance {0} is not a time such as `10.37`, `1:52.04` or `2:02:57` ({1} is a {2} event).', performance, code, name);
+    case 'horizontal':
+    case 'throw':
+    case 'vertical':
+      return l10n.t('Performance {0} is not a mark in metres with two decimals, such as `47.03` ({1} is a {2} event).', performance, code, name);
+    case 'combined':
+    case 'custom':
+      return l10n.t('Performance {0} is not a whole number of points, such as `6512` ({1} is a {2} event).', performance, code, name);
+  }
 }
 
 /** A malformed performance with an obvious repair: decimal comma, stray spaces or unit. */
@@ -105,8 +119,12 @@ function checkPlaces(
   const result = unit.results as JsonObject[];
   report({
     code: PLACES.code,
-    message: `Place ${String(result[offending]!.place)} of bib "${String(result[offending]!.bib)}" does not follow the performances: a worse performance has a better or equal place. Recompute the places of this unit.`,
+    message: l10n.t(
+      'Place {0} of bib "{1}" does not follow the performances: a worse performance has a better or equal place. Recompute the places of this unit.',
+      String(result[offending]!.place),
+      String(result[offending]!.bib),
+    ),
     path: [...path, 'results', offending, 'place'],
-    fixes: edits.length ? [{ title: 'Recompute places for this unit', edits, preferred: true }] : [],
+    fixes: edits.length ? [{ title: l10n.t('Recompute places for this unit'), edits, preferred: true }] : [],
   });
 }

@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { CompetitionModel, EventEntry, asArray, asString } from '../model';
-import { closest } from './suggest';
+import { closest, withSuggestion } from './suggest';
 import { eachObject, eachUnit } from './walk';
 
 const RESULT_BIB: RuleInfo = { code: 'OT601', name: 'unknown-result-bib', severity: 'warning', summary: 'A result bib is the competitor_id of a listed competitor.' };
@@ -33,9 +34,9 @@ export const referenceRules: RuleFamily = {
         const path = ['competitors', competitor.index, 'team_id'];
         report({
           code: COMPETITOR_TEAM.code,
-          message: `Team "${team}" is not in "teams". Add the team, or use one of the listed team ids.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: withSuggestion(l10n.t('Team "{0}" is not in "teams". Add the team, or use one of the listed team ids.', team), suggestion),
           path,
-          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
         });
       }
     }
@@ -59,13 +60,13 @@ function checkResultBibs({ model, report }: RuleContext): void {
       if (relayIds?.has(bib) || model.teamsById.has(bib)) return;
       report({
         code: RELAY_BIB.code,
-        message: `Relay result bib "${bib}" is neither a relay_team_id of event "${event.id ?? '?'}" nor a team_id. Use the relay team's id.`,
+        message: l10n.t('Relay result bib "{0}" is neither a relay_team_id of event "{1}" nor a team_id. Use the relay team\'s id.', bib, event.id ?? '?'),
         path: path(),
       });
     } else if (model.hasCompetitors && !model.competitorsById.has(bib)) {
       report({
         code: RESULT_BIB.code,
-        message: `Bib "${bib}" is not a listed competitor. Add a competitor with competitor_id "${bib}", or correct the bib.`,
+        message: l10n.t('Bib "{0}" is not a listed competitor. Add a competitor with competitor_id "{0}", or correct the bib.', bib),
         path: path(),
       });
     }
@@ -96,9 +97,13 @@ function checkEntries({ model, report }: RuleContext): void {
         const suggestion = closest(id, eventIds(model));
         report({
           code: ENTERED_EVENT.code,
-          message: `Competitor "${competitor.id ?? '?'}" is entered in event "${id}", which is not in "events".${suggestion ? ` Did you mean "${suggestion}"?` : ' Add the event or remove the entry.'}`,
+          message: withSuggestion(
+            l10n.t('Competitor "{0}" is entered in event "{1}", which is not in "events".', competitor.id ?? '?', id),
+            suggestion,
+            l10n.t('Add the event or remove the entry.'),
+          ),
           path: [...entryPath(), 'event_id'],
-          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], preferred: true }] }),
         });
         continue;
       }
@@ -107,9 +112,9 @@ function checkEntries({ model, report }: RuleContext): void {
         const codePath = [...entryPath(), 'event_code'];
         report({
           code: ENTERED_CODE.code,
-          message: `Entry code "${code}" does not match event "${id}", which is "${event.code}" (${String(event.value.name ?? '')}). Use "${event.code}".`,
+          message: l10n.t('Entry code "{0}" does not match event "{1}", which is "{2}" ({3}). Use "{2}".', code, id, event.code, String(event.value.name ?? '')),
           path: codePath,
-          fixes: [{ title: `Change to "${event.code}"`, edits: [{ op: 'replace', path: codePath, value: event.code }], preferred: true, safe: true }],
+          fixes: [{ title: l10n.t('Change to "{0}"', event.code), edits: [{ op: 'replace', path: codePath, value: event.code }], preferred: true, safe: true }],
         });
       }
     }
@@ -127,12 +132,16 @@ function checkRelayTeams({ model, report }: RuleContext): void {
         const suggestion = closest(eventId, relayIds) ?? (relayIds.length === 1 ? relayIds[0] : undefined);
         report({
           code: RELAY_EVENT.code,
-          message: `Relay team "${team.id ?? '?'}" runs in event "${eventId}", which is not in "events".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: withSuggestion(l10n.t('Relay team "{0}" runs in event "{1}", which is not in "events".', team.id ?? '?', eventId), suggestion),
           path,
-          ...(suggestion && { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
         });
       } else if (event.kind !== undefined && event.kind !== 'relay') {
-        report({ code: RELAY_EVENT.code, message: `Event "${eventId}" is ${event.code} (${event.info?.discipline}), not a relay. Relay teams belong to relay events such as 4x100.`, path });
+        report({
+          code: RELAY_EVENT.code,
+          message: l10n.t('Event "{0}" is {1} ({2}), not a relay. Relay teams belong to relay events such as 4x100.', eventId, String(event.code), String(event.info?.discipline)),
+          path,
+        });
       }
     }
     if (!model.hasCompetitors) continue;
@@ -140,7 +149,7 @@ function checkRelayTeams({ model, report }: RuleContext): void {
       if (typeof runner !== 'string' || model.competitorsById.has(runner)) return;
       report({
         code: RUNNER.code,
-        message: `Runner "${runner}" of relay team "${team.id ?? '?'}" is not a listed competitor. Runners are competitor bibs: add the competitor or correct the bib.`,
+        message: l10n.t('Runner "{0}" of relay team "{1}" is not a listed competitor. Runners are competitor bibs: add the competitor or correct the bib.', runner, team.id ?? '?'),
         path: ['relay_teams', team.index, 'runners', i],
       });
     });
@@ -155,11 +164,20 @@ function checkParents({ model, report }: RuleContext): void {
     const target = model.eventsById.get(parent)?.[0];
     const combinedIds = model.events.filter((e) => e.kind === 'combined' && e.id !== undefined && e !== event).map((e) => e.id!);
     const suggestion = closest(parent, combinedIds) ?? (combinedIds.length === 1 ? combinedIds[0] : undefined);
-    const fixes = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ op: 'replace' as const, path, value: suggestion }], preferred: true }] : undefined;
+    const fixes = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace' as const, path, value: suggestion }], preferred: true }] : undefined;
     let message: string | undefined;
-    if (target === event) message = `An event cannot be its own parent. "parent" names the combined event (such as a decathlon) this event belongs to.`;
-    else if (!target) message = `Parent "${parent}" is not an event of this competition.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use the event_id of the combined event.'}`;
-    else if (target.kind !== undefined && target.kind !== 'combined') message = `Parent "${parent}" is ${target.code} (${target.info?.discipline}), not a combined event. "parent" must name a combined event such as DEC or HEP.`;
+    if (target === event) {
+      message = l10n.t('An event cannot be its own parent. "parent" names the combined event (such as a decathlon) this event belongs to.');
+    } else if (!target) {
+      message = withSuggestion(l10n.t('Parent "{0}" is not an event of this competition.', parent), suggestion, l10n.t('Use the event_id of the combined event.'));
+    } else if (target.kind !== undefined && target.kind !== 'combined') {
+      message = l10n.t(
+        'Parent "{0}" is {1} ({2}), not a combined event. "parent" must name a combined event such as DEC or HEP.',
+        parent,
+        String(target.code),
+        String(target.info?.discipline),
+      );
+    }
     if (message) report({ code: PARENT.code, message, path, ...(fixes && { fixes }) });
   }
 }

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { asString } from '../model';
 import { eachUnit, isPositiveInteger } from './walk';
+import { withSuggestion } from './suggest';
 
 const FORMAT: RuleInfo = { code: 'OT101', name: 'rounds-format', severity: 'error', summary: '`rounds` is a comma-separated list of heat counts per round, such as "2,1".' };
 const ROUND_RANGE: RuleInfo = { code: 'OT102', name: 'unit-round-range', severity: 'error', summary: "A unit's `round` must be one of the event's rounds." };
@@ -39,12 +41,19 @@ export const roundsRules: RuleFamily = {
         const fixed = normaliseRounds(text);
         report({
           code: FORMAT.code,
-          message: `"rounds" must list the number of heats in each round, separated by commas (such as "1" or "2,1"), not ${JSON.stringify(text)}.${fixed ? ` Did you mean "${fixed}"?` : ''}`,
+          message: withSuggestion(
+            l10n.t('"rounds" must list the number of heats in each round, separated by commas (such as "1" or "2,1"), not {0}.', JSON.stringify(text)),
+            fixed,
+          ),
           path,
-          ...(fixed && { fixes: [{ title: `Change to "${fixed}"`, edits: [{ op: 'replace', path, value: fixed }], preferred: true, safe: true }] }),
+          ...(fixed && { fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [{ op: 'replace', path, value: fixed }], preferred: true, safe: true }] }),
         });
       } else if (heats.length > 4) {
-        report({ code: TOO_MANY_ROUNDS.code, message: `${heats.length} rounds declared; OpenTrack supports at most 4 (heats, quarter-finals, semi-finals, final).`, path });
+        report({
+          code: TOO_MANY_ROUNDS.code,
+          message: l10n.t('{0} rounds declared; OpenTrack supports at most 4 (heats, quarter-finals, semi-finals, final).', heats.length),
+          path,
+        });
       }
     }
     const seen = new Map<string, number>();
@@ -55,7 +64,10 @@ export const roundsRules: RuleFamily = {
       if (round > heats.length) {
         report({
           code: ROUND_RANGE.code,
-          message: `Round ${round} does not exist: "rounds" is "${heats.join(',')}" (${heats.length} round${heats.length > 1 ? 's' : ''}). Fix the unit's round or add the round to "rounds".`,
+          message:
+            heats.length > 1
+              ? l10n.t('Round {0} does not exist: "rounds" is "{1}" ({2} rounds). Fix the unit\'s round or add the round to "rounds".', round, heats.join(','), heats.length)
+              : l10n.t('Round {0} does not exist: "rounds" is "{1}" ({2} round). Fix the unit\'s round or add the round to "rounds".', round, heats.join(','), heats.length),
           path: [...path, 'round'],
         });
         continue;
@@ -65,7 +77,10 @@ export const roundsRules: RuleFamily = {
       if (heat > heatCount) {
         report({
           code: HEAT_RANGE.code,
-          message: `Heat ${heat} does not exist in round ${round}: "rounds" gives that round ${heatCount} heat${heatCount > 1 ? 's' : ''}. Fix the heat number or the heat count in "rounds".`,
+          message:
+            heatCount > 1
+              ? l10n.t('Heat {0} does not exist in round {1}: "rounds" gives that round {2} heats. Fix the heat number or the heat count in "rounds".', heat, round, heatCount)
+              : l10n.t('Heat {0} does not exist in round {1}: "rounds" gives that round {2} heat. Fix the heat number or the heat count in "rounds".', heat, round, heatCount),
           path: [...path, 'heat'],
         });
         continue;
@@ -73,7 +88,11 @@ export const roundsRules: RuleFamily = {
       const key = `${event.index}:${round}:${heat}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        report({ code: DUPLICATE_UNIT.code, message: `Round ${round} heat ${heat} appears twice in this event (also unit ${first}). Give each unit its own heat, or merge their results.`, path: [...path, 'heat'] });
+        report({
+          code: DUPLICATE_UNIT.code,
+          message: l10n.t('Round {0} heat {1} appears twice in this event (also unit {2}). Give each unit its own heat, or merge their results.', round, heat, first),
+          path: [...path, 'heat'],
+        });
       } else seen.set(key, path[3] as number);
     }
   },

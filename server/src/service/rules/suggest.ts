@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Edit distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -33,4 +35,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     } else if (distance === bestDistance) tie = true;
   }
   return best !== undefined && !tie ? best : undefined;
+}
+
+/** A message followed by the "did you mean" sentence, else by the advice for when there is no suggestion. */
+export function withSuggestion(message: string, suggestion: string | undefined, otherwise?: string): string {
+  const next = suggestion ? l10n.t('Did you mean "{0}"?', suggestion) : otherwise;
+  return next ? `${message} ${next}` : message;
 }

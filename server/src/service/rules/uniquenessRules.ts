@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { Indexed, asString } from '../model';
 import { eachObject, eachUnit } from './walk';
@@ -9,22 +10,10 @@ const RELAY_TEAM_ID: RuleInfo = { code: 'OT504', name: 'duplicate-relay-team', s
 const BIB_IN_UNIT: RuleInfo = { code: 'OT505', name: 'duplicate-result-bib', severity: 'error', summary: 'A bib has one result per unit.' };
 const CODE_CATEGORY: RuleInfo = { code: 'OT506', name: 'duplicate-code-category', severity: 'error', summary: 'Two events cannot share the same event code and category.' };
 
-function reportDuplicates(
-  byId: Map<string, { index: number }[]>,
-  listName: string,
-  key: string,
-  rule: RuleInfo,
-  what: string,
-  report: Parameters<RuleFamily['check']>[0]['report'],
-): void {
+/** Every repeat of an id after its first use: where it is, and where the id is first used (`events[3]`). */
+function* repeats(byId: Map<string, { index: number }[]>, listName: string, key: string): Generator<{ id: string; first: string; path: (string | number)[] }> {
   for (const [id, items] of byId) {
-    for (const item of items.slice(1)) {
-      report({
-        code: rule.code,
-        message: `${what} "${id}" is already used by ${listName}[${items[0]!.index}]. Give each ${what.toLowerCase()} its own value.`,
-        path: [listName, item.index, key],
-      });
-    }
+    for (const item of items.slice(1)) yield { id, first: `${listName}[${items[0]!.index}]`, path: [listName, item.index, key] };
   }
 }
 
@@ -32,9 +21,15 @@ export const uniquenessRules: RuleFamily = {
   name: 'uniqueness',
   rules: [EVENT_ID, COMPETITOR_ID, TEAM_ID, RELAY_TEAM_ID, BIB_IN_UNIT, CODE_CATEGORY],
   check({ model, report }) {
-    reportDuplicates(model.eventsById, 'events', 'event_id', EVENT_ID, 'Event id', report);
-    reportDuplicates(model.competitorsById, 'competitors', 'competitor_id', COMPETITOR_ID, 'Competitor id', report);
-    reportDuplicates(model.teamsById, 'teams', 'team_id', TEAM_ID, 'Team id', report);
+    for (const { id, first, path } of repeats(model.eventsById, 'events', 'event_id')) {
+      report({ code: EVENT_ID.code, message: l10n.t('Event id "{0}" is already used by {1}. Give each event id its own value.', id, first), path });
+    }
+    for (const { id, first, path } of repeats(model.competitorsById, 'competitors', 'competitor_id')) {
+      report({ code: COMPETITOR_ID.code, message: l10n.t('Competitor id "{0}" is already used by {1}. Give each competitor id its own value.', id, first), path });
+    }
+    for (const { id, first, path } of repeats(model.teamsById, 'teams', 'team_id')) {
+      report({ code: TEAM_ID.code, message: l10n.t('Team id "{0}" is already used by {1}. Give each team id its own value.', id, first), path });
+    }
 
     const relayKeys = new Map<string, Indexed>();
     for (const team of model.relayTeams) {
@@ -45,7 +40,7 @@ export const uniquenessRules: RuleFamily = {
       if (first) {
         report({
           code: RELAY_TEAM_ID.code,
-          message: `Relay team "${team.id}" already runs in event "${event}" (relay_teams[${first.index}]). Use a suffix such as "${team.id}-B" for a second team.`,
+          message: l10n.t('Relay team "{0}" already runs in event "{1}" (relay_teams[{2}]). Use a suffix such as "{0}-B" for a second team.', team.id, event, first.index),
           path: ['relay_teams', team.index, 'relay_team_id'],
         });
       } else relayKeys.set(key, team);
@@ -60,7 +55,7 @@ export const uniquenessRules: RuleFamily = {
       if (first !== undefined) {
         report({
           code: CODE_CATEGORY.code,
-          message: `Event code "${event.code}" with category "${category}" is already defined by events[${first}]. OpenTrack cannot hold both: change the category.`,
+          message: l10n.t('Event code "{0}" with category "{1}" is already defined by events[{2}]. OpenTrack cannot hold both: change the category.', event.code, category, first),
           path: ['events', event.index, 'category'],
         });
       } else codeCategories.set(key, event.index);
@@ -73,7 +68,11 @@ export const uniquenessRules: RuleFamily = {
         if (bib === undefined) continue;
         const first = seen.get(bib);
         if (first !== undefined) {
-          report({ code: BIB_IN_UNIT.code, message: `Bib "${bib}" already has a result in this unit (results[${first}]). Keep one result per athlete.`, path: [...path, 'results', i, 'bib'] });
+          report({
+            code: BIB_IN_UNIT.code,
+            message: l10n.t('Bib "{0}" already has a result in this unit (results[{1}]). Keep one result per athlete.', bib, first),
+            path: [...path, 'results', i, 'bib'],
+          });
         } else seen.set(bib, i);
       }
     }

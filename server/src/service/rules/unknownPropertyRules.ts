@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { asObject } from '../model';
 import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
 import { SchemaNode } from '../schema/schemaTypes';
-import { closest } from './suggest';
+import { closest, withSuggestion } from './suggest';
 
 const UNKNOWN: RuleInfo = { code: 'OT703', name: 'unknown-property', severity: 'warning', summary: 'Property names are ones OpenTrack knows (typos are silently ignored on upload).' };
 
@@ -47,11 +48,11 @@ export const unknownPropertyRules: RuleFamily = {
         const keyPath = [...pathOf(entry), name];
         report({
           code: UNKNOWN.code,
-          message: `Unknown property "${name}": OpenTrack ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: withSuggestion(l10n.t('Unknown property "{0}": OpenTrack ignores it.', name), suggestion),
           path: keyPath,
           target: 'key',
           ...(suggestion && !(suggestion in object) && {
-            fixes: [{ title: `Change to "${suggestion}"`, edits: [{ op: 'renameKey', path: keyPath, name: suggestion }], preferred: true }],
+            fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'renameKey', path: keyPath, name: suggestion }], preferred: true }],
           }),
         });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { JsonObject, asArray, asString } from '../model';
 import { Fix } from '../findings';
@@ -32,10 +33,10 @@ export const verticalRules: RuleFamily = {
         const heights = trialHeights(unit);
         report({
           code: NO_HEIGHTS.code,
-          message: 'These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.',
+          message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
           path: [...path, 'trials'],
           target: 'key',
-          fixes: [{ title: 'Add "heights" from the trials', edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], preferred: true, safe: true }],
+          fixes: [{ title: l10n.t('Add "heights" from the trials'), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], preferred: true, safe: true }],
         });
       } else {
         checkListedHeights(unit, path, report);
@@ -58,17 +59,20 @@ function checkListedHeights(unit: JsonObject, path: (string | number)[], report:
     const insertAt = listed.findIndex((h) => (parseMetres(h) ?? -Infinity) > value);
     const fixes: Fix[] = [
       {
-        title: `Add ${height} to "heights"`,
+        title: l10n.t('Add {0} to "heights"', height),
         edits: [{ op: 'insert', path: [...path, 'heights'], index: insertAt < 0 ? listed.length : insertAt, value: height }],
         preferred: true,
         safe: true,
       },
     ];
     const nearest = nearestHeight(listed, value);
-    if (nearest !== undefined) fixes.push({ title: `Move this trial to ${nearest}`, edits: [{ op: 'replace', path: heightPath, value: nearest }] });
+    if (nearest !== undefined) fixes.push({ title: l10n.t('Move this trial to {0}', nearest), edits: [{ op: 'replace', path: heightPath, value: nearest }] });
+    const heights = listed.join(', ');
     report({
       code: HEIGHT_NOT_LISTED.code,
-      message: `Height ${height} is not in this unit's "heights" (${listed.join(', ') || 'empty'}). Add it to "heights" or correct the trial.`,
+      message: heights
+        ? l10n.t('Height {0} is not in this unit\'s "heights" ({1}). Add it to "heights" or correct the trial.', height, heights)
+        : l10n.t('Height {0} is not in this unit\'s "heights" (empty). Add it to "heights" or correct the trial.', height),
       path: heightPath,
       fixes,
     });
@@ -110,14 +114,21 @@ function checkSequence(unit: JsonObject, path: (string | number)[], report: Rule
       state.reported = true;
       report({
         code: AFTER_ELIMINATION.code,
-        message: `Bib "${bib}" ${state.out === 'retired' ? 'retired' : 'was eliminated by three consecutive failures'} but has a later attempt at ${height}. Remove it or correct the earlier marks.`,
+        message:
+          state.out === 'retired'
+            ? l10n.t('Bib "{0}" retired but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height)
+            : l10n.t('Bib "{0}" was eliminated by three consecutive failures but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height),
         path: [...trialPath, 'result'],
       });
       continue;
     }
     if (state.cleared.has(height)) {
       state.reported = true;
-      report({ code: AFTER_CLEARANCE.code, message: `Bib "${bib}" already cleared ${height} but has another attempt at it. Move the attempt to the next height.`, path: [...trialPath, 'height'] });
+      report({
+        code: AFTER_CLEARANCE.code,
+        message: l10n.t('Bib "{0}" already cleared {1} but has another attempt at it. Move the attempt to the next height.', bib, height),
+        path: [...trialPath, 'height'],
+      });
       continue;
     }
     switch (trial.result) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { competitionSchema } from './competitionSchema';
@@ -49,23 +50,34 @@ function hasSpecificBelow(specific: Set<string>, pointer: string): boolean {
   return false;
 }
 
-function propertyName(path: JsonPath): string {
+/** How a message names the value at a path: mid-sentence (`item 2 of "heights"`), or starting one (`Item 2 of "heights"`). */
+function propertyName(path: JsonPath, start = false): string {
   const last = path[path.length - 1];
-  return typeof last === 'string' ? `"${last}"` : path.length > 0 ? `item ${String(last)} of "${String(path[path.length - 2])}"` : 'the document';
+  if (typeof last === 'string') return `"${last}"`;
+  if (path.length === 0) return start ? l10n.t('The document') : l10n.t('the document');
+  const list = String(path[path.length - 2]);
+  return start ? l10n.t('Item {0} of "{1}"', String(last), list) : l10n.t('item {0} of "{1}"', String(last), list);
 }
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('an object');
+  if (typeof value === 'string') return l10n.t('a string');
+  if (typeof value === 'number') return Number.isInteger(value) ? l10n.t('an integer') : l10n.t('a number');
+  if (typeof value === 'boolean') return l10n.t('a boolean');
+  return l10n.t('a {0}', typeof value);
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`',
-  array: 'a list `[...]`', object: 'an object `{...}`', null: '`null`',
+/** How messages name the JSON schema types. */
+const TYPE_WORDS: Record<string, () => string> = {
+  string: () => l10n.t('a string'),
+  integer: () => l10n.t('a whole number'),
+  number: () => l10n.t('a number'),
+  boolean: () => l10n.t('`true` or `false`'),
+  array: () => l10n.t('a list `[...]`'),
+  object: () => l10n.t('an object `{...}`'),
+  null: () => '`null`',
 };
 
 /** The first paragraph of the property's description: what the value is and its format. */
@@ -74,32 +86,39 @@ function summary(schema: SchemaNode | undefined): string {
   return paragraph === '' || /[.!?]$/.test(paragraph) ? paragraph : `${paragraph}.`;
 }
 
-function example(schema: SchemaNode | undefined): string {
+/** The message, followed by the schema's first example when it has one. */
+function withExample(message: string, schema: SchemaNode | undefined): string {
   const first = schema?.examples?.[0];
-  return first === undefined ? '' : ` For example: ${JSON.stringify(first)}.`;
+  return first === undefined ? message : `${message} ${l10n.t('For example: {0}.', String(JSON.stringify(first)))}`;
+}
+
+/** What was found, then the schema's own words on the format (its description's first paragraph) and an example. */
+function wrongFormat(found: string, schema: SchemaNode | undefined): string {
+  return withExample(`${found} ${summary(schema)}`, schema).trimEnd();
 }
 
 function toFinding(error: ErrorObject): Finding {
   const path = pointerToPath(error.instancePath);
   const schema = error.parentSchema as SchemaNode | undefined;
-  const name = propertyName(path);
+  const subject = propertyName(path, true);
+  const data = String(JSON.stringify(error.data));
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       return {
         code: 'OT011',
-        message: `Missing required property "${missing}". Add it to ${path.length ? propertyName(path) : 'the competition'}.`,
+        message: l10n.t('Missing required property "{0}". Add it to {1}.', missing, path.length ? propertyName(path) : l10n.t('the competition')),
         path,
         target: 'key',
       };
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type).split(',');
-      const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
-      const finding: Finding = { code: 'OT010', message: `${capitalise(name)} must be ${words}, not ${typeName(error.data)}.`, path };
+      const words = expected.map((t) => TYPE_WORDS[t]?.() ?? t).reduce((either, or) => l10n.t('{0} or {1}', either, or));
+      const finding: Finding = { code: 'OT010', message: l10n.t('{0} must be {1}, not {2}.', subject, words, typeName(error.data)), path };
       const converted = convertType(error.data, expected);
       if (converted !== undefined) {
-        finding.fixes = [{ title: `Change to ${JSON.stringify(converted)}`, edits: [{ op: 'replace', path, value: converted }], preferred: true, safe: true }];
+        finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(converted)), edits: [{ op: 'replace', path, value: converted }], preferred: true, safe: true }];
       }
       return finding;
     }
@@ -107,11 +126,11 @@ function toFinding(error: ErrorObject): Finding {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       const finding: Finding = {
         code: 'OT012',
-        message: `${capitalise(name)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; found ${JSON.stringify(error.data)}.`,
+        message: l10n.t('{0} must be one of {1}; found {2}.', subject, allowed.map((v) => JSON.stringify(v)).join(', '), data),
         path,
       };
       const match = typeof error.data === 'string' ? allowed.filter((v) => typeof v === 'string' && v.toLowerCase() === (error.data as string).toLowerCase()) : [];
-      if (match.length === 1) finding.fixes = [{ title: `Change to ${JSON.stringify(match[0])}`, edits: [{ op: 'replace', path, value: match[0] }], preferred: true, safe: true }];
+      if (match.length === 1) finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(match[0])), edits: [{ op: 'replace', path, value: match[0] }], preferred: true, safe: true }];
       return finding;
     }
     case 'pattern':
@@ -120,8 +139,8 @@ function toFinding(error: ErrorObject): Finding {
       const finding: Finding = {
         code: 'OT013',
         message: impossibleDate
-          ? `${capitalise(name)} ${JSON.stringify(error.data)} is not a day of the calendar: check the month (01–12) and the day of the month.`
-          : `${capitalise(name)} has the wrong format: ${JSON.stringify(error.data)}. ${summary(schema)}${example(schema)}`.trimEnd(),
+          ? l10n.t('{0} {1} is not a day of the calendar: check the month (01–12) and the day of the month.', subject, data)
+          : wrongFormat(l10n.t('{0} has the wrong format: {1}.', subject, data), schema),
         path,
       };
       if (path[path.length - 1] === 'slug' && typeof error.data === 'string') {
@@ -131,16 +150,17 @@ function toFinding(error: ErrorObject): Finding {
       return finding;
     }
     default:
-      return { code: 'OT014', message: `${capitalise(name)} ${error.message ?? 'is invalid'}.${example(schema)}`, path };
+      return {
+        code: 'OT014',
+        // Ajv words the constraint ("must NOT have more than 3 items"), in English.
+        message: withExample(error.message === undefined ? l10n.t('{0} is invalid.', subject) : l10n.t('{0} {1}.', subject, error.message), schema),
+        path,
+      };
   }
 }
 
 function slugFix(path: JsonPath, slug: string): Fix {
-  return { title: `Change to "${slug}"`, edits: [{ op: 'replace', path, value: slug }], preferred: true, safe: true };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return { title: l10n.t('Change to "{0}"', slug), edits: [{ op: 'replace', path, value: slug }], preferred: true, safe: true };
 }
 
 /** The value converted to the expected type, when the conversion is obvious and lossless. */
