@@ -30,4 +30,16 @@ suite('Completion', () => {
       await revert(document);
     }
   });
+
+  test('the ot- snippets are offered inside a competition', async () => {
+    const document = await openFixture('valid.opentrack.json');
+    try {
+      await replaceInDocument(document, '"events": [', '"events": [\n    ot-');
+      const typed = document.positionAt(document.getText().indexOf('ot-') + 3);
+      const labels = await completionLabels(document, typed);
+      for (const snippet of ['ot-running', 'ot-vertical-jump', 'ot-relay']) assert.ok(labels.includes(snippet), `${snippet} missing from ${JSON.stringify(labels)}`);
+    } finally {
+      await revert(document);
+    }
+  });
 });
