@@ -21,7 +21,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
       { scheme: 'file', language: 'jsonc' },
     ],
     synchronize: { configurationSection: 'opentrack' },
-    initializationOptions: { l10nBundle: vscode.l10n.uri?.toString() },
+    initializationOptions: {
+      l10nBundle: vscode.l10n.uri?.toString(),
+      // VS Code's JSON support serves our schema for these files (contributes.jsonValidation): the
+      // server then leaves property names, schema enums and descriptions to it instead of doubling them.
+      schemaFileMatch: jsonValidationFileMatch(context),
+    },
     outputChannel: log,
     traceOutputChannel: log,
   };
@@ -39,6 +44,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
   await client.start();
   log.info('OpenTrack language server started');
   return { client, testing };
+}
+
+function jsonValidationFileMatch(context: vscode.ExtensionContext): string[] {
+  const contributions = (context.extension.packageJSON as { contributes?: { jsonValidation?: Array<{ fileMatch?: string | string[] }> } }).contributes;
+  return (contributions?.jsonValidation ?? []).flatMap((entry) => entry.fileMatch ?? []);
 }
 
 /** Returned from activate, for the extension-host tests. */

@@ -12,6 +12,8 @@ export interface FeatureHost {
   document(uri: string): Promise<CompetitionDocument | undefined>;
   /** Current diagnostics of a document (for fix-all), computed with its settings. */
   diagnostics(uri: string): Promise<Diagnostic[]>;
+  /** Whether the editor itself completes and hovers this file from the published schema. */
+  schemaInClient(uri: string): boolean;
   runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, work: () => T): T | ResponseError<void>;
 }
 
@@ -49,12 +51,12 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
 
   connection.onCompletion(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
-    return document ? host.runSafe('completion', token, null, () => completion(document, params.position)) : null;
+    return document ? host.runSafe('completion', token, null, () => completion(document, params.position, { schemaInClient: host.schemaInClient(params.textDocument.uri) })) : null;
   });
 
   connection.onHover(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
-    return document ? host.runSafe('hover', token, null, () => hover(document, params.position)) : null;
+    return document ? host.runSafe('hover', token, null, () => hover(document, params.position, { schemaInClient: host.schemaInClient(params.textDocument.uri) })) : null;
   });
 
   connection.onDefinition(async (params, token) => {

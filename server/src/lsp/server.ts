@@ -9,11 +9,21 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompetitionDocument, DocumentCache, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
+import { matchesGlobs } from '../service/detect';
 import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
+
+/**
+ * `initializationOptions.schemaFileMatch`: the `jsonValidation` globs of a client (VS Code) whose own
+ * JSON support already serves our schema for those files.
+ */
+function schemaFileMatchOf(initializationOptions: unknown): string[] {
+  const value = (initializationOptions as { schemaFileMatch?: unknown } | null | undefined)?.schemaFileMatch;
+  return Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string') : [];
+}
 
 /** Name of the custom request the client's upload command calls before uploading. */
 export const VALIDATE_REQUEST = 'opentrack/validate';
@@ -34,6 +44,8 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection);
   const log = (message: string): void => connection.console.error(message);
   let pullDiagnostics = false;
+  /** Globs of the files the client validates, completes and hovers from our schema on its own. */
+  let schemaFileMatch: string[] = [];
   const pending = new Map<string, NodeJS.Timeout>();
 
   /** The parsed document when it is a competition, else undefined (other JSON files get nothing). */
@@ -77,6 +89,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     // First of all: every message made from here on is in the editor's display language.
     await loadTranslations(bundleLocation(params.initializationOptions), log);
+    schemaFileMatch = schemaFileMatchOf(params.initializationOptions);
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings.supportsConfiguration = !!capabilities.workspace?.configuration;
@@ -131,6 +144,7 @@ export function startServer(connection: Connection): void {
       const textDocument = documents.get(uri);
       return textDocument ? competition(textDocument) : undefined;
     },
+    schemaInClient: (uri) => matchesGlobs(uri, schemaFileMatch),
     diagnostics: async (uri) => {
       const textDocument = documents.get(uri);
       return (textDocument && (await diagnose(textDocument))) ?? [];

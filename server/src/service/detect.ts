@@ -21,11 +21,16 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(glob.includes('/') ? `(?:^|/)${source}$` : `(?:^|/)${source}$`);
 }
 
+/** True when the path of the URI matches one of the globs. */
+export function matchesGlobs(uri: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
+  return globs.some((glob) => globToRegExp(glob).test(path));
+}
+
 /** True when the file name marks the document as a competition (`*.opentrack.json` or a configured glob). */
 export function matchesCompetitionName(uri: string, globs: readonly string[]): boolean {
-  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
-  if (/\.opentrack\.json$/i.test(path)) return true;
-  return globs.some((glob) => globToRegExp(glob).test(path));
+  return /\.opentrack\.json$/i.test(decodeURIComponent(uri)) || matchesGlobs(uri, globs);
 }
 
 /** Cheap test on the raw text before parsing: a competition mentions "events". */
