@@ -18,7 +18,7 @@ const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export function severityName(severity: DiagnosticSeverity | undefined): string {
+function severityName(severity: DiagnosticSeverity | undefined): string {
   return SEVERITY_NAMES[severity ?? DiagnosticSeverity.Error] ?? 'error';
 }
 

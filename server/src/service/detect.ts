@@ -2,7 +2,7 @@ import { competitionSchema } from './schema/competitionSchema';
 import { asObject } from './model';
 
 /** Converts a file glob (`**`, `*`, `?`, `{a,b}`) to a regular expression over a path. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;

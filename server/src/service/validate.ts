@@ -20,7 +20,7 @@ export interface ValidationSettings {
 }
 
 export const DEFAULT_MAX_SEMANTIC_SIZE = 20 * 1024 * 1024;
-export const DEFAULT_MAX_PROBLEMS = 1000;
+const DEFAULT_MAX_PROBLEMS = 1000;
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

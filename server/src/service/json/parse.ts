@@ -27,7 +27,7 @@ export interface ParsedJson {
 }
 
 /** Deeper nesting than this is skipped, not parsed, so broken input cannot exhaust the stack. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 /**
  * Parses a document once. Strict JSON (the normal case) goes through the native JSON.parse;

@@ -16,7 +16,7 @@ const DUPLICATE_ATTEMPT: RuleInfo = { code: 'OT205', name: 'duplicate-trial', se
 const DEFAULT_ATTEMPTS = 6;
 
 /** The best performance each athlete's trials give: best mark (horizontal/throws) or highest clearance (vertical). */
-export function bestFromTrials(unit: JsonObject, vertical: boolean): Map<string, string | undefined> {
+function bestFromTrials(unit: JsonObject, vertical: boolean): Map<string, string | undefined> {
   const best = new Map<string, string | undefined>();
   const bestMetres = new Map<string, number>();
   for (const [, trial] of eachObject(unit.trials)) {

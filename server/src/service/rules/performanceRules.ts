@@ -75,7 +75,7 @@ function repairPerformance(kind: EventKind, text: string): string | undefined {
 }
 
 /** Places that ties share (1, 2, 2, 4), by performance; only results with a valid performance. */
-export function computePlaces(values: readonly { index: number; value: number }[], kind: EventKind): Map<number, number> {
+function computePlaces(values: readonly { index: number; value: number }[], kind: EventKind): Map<number, number> {
   const better = higherIsBetter(kind) ? (a: number, b: number) => b - a : (a: number, b: number) => a - b;
   const sorted = [...values].sort((a, b) => better(a.value, b.value));
   const places = new Map<number, number>();

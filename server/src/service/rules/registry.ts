@@ -22,7 +22,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
 ];
 
 /** Codes reported by the parser, the schema and the service itself. */
-export const BUILTIN_RULES: readonly RuleInfo[] = [
+const BUILTIN_RULES: readonly RuleInfo[] = [
   { code: 'OT001', name: 'invalid-json', severity: 'error', summary: 'The file is strict JSON.' },
   { code: 'OT002', name: 'trailing-comma', severity: 'error', summary: 'No comma after the last item.' },
   { code: 'OT003', name: 'comment', severity: 'error', summary: 'JSON has no comments.' },

@@ -13,7 +13,7 @@ const TOO_MANY_ROUNDS: RuleInfo = { code: 'OT105', name: 'rounds-count', severit
 const VALID = /^[1-9][0-9]*(,[1-9][0-9]*)*$/;
 
 /** The repaired rounds string, when the intent is clear ("2;1", "2, 1", "2 1" → "2,1"). */
-export function normaliseRounds(text: string): string | undefined {
+function normaliseRounds(text: string): string | undefined {
   const counts = text.split(/[^0-9]+/).filter((part) => part !== '').map(Number);
   if (counts.length === 0 || counts.some((n) => n < 1)) return undefined;
   const normalised = counts.join(',');
@@ -21,7 +21,7 @@ export function normaliseRounds(text: string): string | undefined {
 }
 
 /** Heat counts per round from a valid rounds string. */
-export function parseRounds(text: string): number[] | undefined {
+function parseRounds(text: string): number[] | undefined {
   return VALID.test(text) ? text.split(',').map(Number) : undefined;
 }
 

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 
 /** Edit distance, bounded: returns max+1 as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
