@@ -173,6 +173,13 @@ const CASES: Case[] = [
     negatives: [['a file without competitors', (d) => { delete d.competitors; event(d, '100').units[0].results[1].bib = '77'; }]],
   },
   {
+    code: 'OT601',
+    // One cause, one diagnostic: a missing competitor used by several results is reported once.
+    positive: (d) => { delete d.competitors[3]; d.competitors = d.competitors.filter(Boolean); d.competitors.splice(2, 1); },
+    at: '"3"',
+    negatives: [],
+  },
+  {
     code: 'OT602',
     positive: (d) => (event(d, '4x200').units[0].results[1].bib = 'XYZ'),
     at: '"XYZ"',

@@ -52,6 +52,8 @@ function checkResultBibs({ model, report }: RuleContext): void {
     if (!ids) relayIdsByEvent.set(event, (ids = new Set()));
     ids.add(team.id);
   }
+  // A bib missing from "competitors" is one cause: reported once, at its first result, with a count.
+  const unknownBibs = new Map<string, { path: () => (string | number)[]; count: number }>();
   // `path` is a function: it is only built for the bibs that are reported.
   const checkBib = (event: EventEntry, bib: string, path: () => (string | number)[]): void => {
     if (event.kind === 'relay') {
@@ -64,11 +66,9 @@ function checkResultBibs({ model, report }: RuleContext): void {
         path: path(),
       });
     } else if (model.hasCompetitors && !model.competitorsById.has(bib)) {
-      report({
-        code: RESULT_BIB.code,
-        message: l10n.t('Bib "{0}" is not a listed competitor. Add a competitor with competitor_id "{0}", or correct the bib.', bib),
-        path: path(),
-      });
+      const seen = unknownBibs.get(bib);
+      if (seen) seen.count++;
+      else unknownBibs.set(bib, { path, count: 1 });
     }
   };
   for (const { event, unit, path } of eachUnit(model.events)) {
@@ -82,6 +82,16 @@ function checkResultBibs({ model, report }: RuleContext): void {
       const bib = asString(result.bib);
       if (bib !== undefined) checkBib(event, bib, () => ['events', event.index, 'results', i, 'bib']);
     }
+  }
+  for (const [bib, { path, count }] of unknownBibs) {
+    report({
+      code: RESULT_BIB.code,
+      message:
+        count === 1
+          ? l10n.t('Bib "{0}" is not a listed competitor. Add a competitor with competitor_id "{0}", or correct the bib.', bib)
+          : l10n.t('Bib "{0}" is not a listed competitor ({1} results use it). Add a competitor with competitor_id "{0}", or correct the bib.', bib, count),
+      path: path(),
+    });
   }
 }
 
