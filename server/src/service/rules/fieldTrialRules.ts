@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
-import { EventEntry, JsonObject, asObject, asString } from '../model';
+import { EventEntry, JsonObject, asArray, asObject, asString } from '../model';
 import { Fix } from '../findings';
 import { isFieldKind } from '../format/eventCodes';
 import { isResultStatus, parseMetres } from '../format/performance';
@@ -19,7 +19,10 @@ const DEFAULT_ATTEMPTS = 6;
 function bestFromTrials(unit: JsonObject, vertical: boolean): Map<string, string | undefined> {
   const best = new Map<string, string | undefined>();
   const bestMetres = new Map<string, number>();
-  for (const [, trial] of eachObject(unit.trials)) {
+  const trialList = asArray(unit.trials);
+  for (let n = 0; n < trialList.length; n++) {
+    const trial = asObject(trialList[n]);
+    if (!trial) continue;
     const bib = asString(trial.bib);
     if (bib === undefined) continue;
     const mark = vertical ? (trial.result === 'o' ? asString(trial.height) : undefined) : asString(trial.result);
@@ -48,17 +51,20 @@ export const fieldTrialRules: RuleFamily = {
       const results = resultsByBib(unit);
       const limit = attemptLimit(event, unit);
       const reportedBibs = new Set<string>();
-      const attempts = new Set<string>();
-      for (const [i, trial] of eachObject(unit.trials)) {
+      // Attempt numbers seen per bib, as bits (attempts are few): no string key per trial.
+      const attempts = new Map<string, number>();
+      const trialList = asArray(unit.trials);
+      for (let i = 0; i < trialList.length; i++) {
+        const trial = asObject(trialList[i]);
+        if (!trial) continue;
         const bib = asString(trial.bib);
         if (bib === undefined) continue;
-        const trialPath = (): (string | number)[] => [...path, 'trials', i];
         if (!results.has(bib) && !reportedBibs.has(bib)) {
           reportedBibs.add(bib);
           report({
             code: NO_RESULT.code,
             message: l10n.t('Bib "{0}" has trials but no result in this unit. Add a result for "{0}" or remove the trials.', bib),
-            path: [...trialPath(), 'bib'],
+            path: [...path, 'trials', i, 'bib'],
             fixes: noResultFixes(unit, path, bib, vertical),
           });
         }
@@ -71,32 +77,35 @@ export const fieldTrialRules: RuleFamily = {
               unit.rounds === undefined
                 ? l10n.t('Attempt {0} is outside 1–{1}: this unit allows {1} attempts (its "rounds", or the event\'s "max_field_attempts").', round, limit)
                 : l10n.t('Attempt {0} is outside 1–{1}: this unit allows {1} attempts (its "rounds").', round, limit),
-            path: [...trialPath(), 'round'],
+            path: [...path, 'trials', i, 'round'],
           });
         } else if (isPositiveInteger(round)) {
-          const key = `${bib}\u0000${round}`;
-          if (attempts.has(key)) {
+          const seen = attempts.get(bib) ?? 0;
+          const bit = round <= 30 ? 1 << round : 0;
+          if (seen & bit) {
             report({
               code: DUPLICATE_ATTEMPT.code,
               message: l10n.t('Bib "{0}" already has a trial for attempt {1}. Number attempts 1, 2, 3… once each.', bib, round),
-              path: [...trialPath(), 'round'],
+              path: [...path, 'trials', i, 'round'],
             });
-          } else attempts.add(key);
+          } else attempts.set(bib, seen | bit);
         }
       }
       const best = bestFromTrials(unit, vertical);
       const recordsTrials = unit.trials.length > 0;
-      for (const [i, result] of eachObject(unit.results)) {
+      const resultList = asArray(unit.results);
+      for (let i = 0; i < resultList.length; i++) {
+        const result = asObject(resultList[i]);
+        if (!result) continue;
         const bib = asString(result.bib);
         const performance = asString(result.performance);
         if (bib === undefined) continue;
-        const resultPath = (): (string | number)[] => [...path, 'results', i];
         if (!best.has(bib)) {
           if (recordsTrials && performance !== undefined && parseMetres(performance) !== undefined) {
             report({
               code: NO_TRIALS.code,
               message: l10n.t('Bib "{0}" has a mark ({1}) but no trials in this unit. Add the trials, or check the bib.', bib, performance),
-              path: [...resultPath(), 'bib'],
+              path: [...path, 'results', i, 'bib'],
             });
           }
           continue;
@@ -105,7 +114,7 @@ export const fieldTrialRules: RuleFamily = {
         if (expected === undefined || performance === undefined || isResultStatus(performance)) continue;
         const actual = parseMetres(performance);
         if (actual !== undefined && actual !== parseMetres(expected)) {
-          const performancePath = [...resultPath(), 'performance'];
+          const performancePath = [...path, 'results', i, 'performance'];
           report({
             code: NOT_BEST.code,
             message: vertical

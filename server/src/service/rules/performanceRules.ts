@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
-import { JsonObject, asString } from '../model';
+import { JsonObject, asArray, asObject, asString } from '../model';
 import { EventKind, kindName } from '../format/eventCodes';
 import { RESULT_STATUSES, higherIsBetter, isResultStatus, performanceValue } from '../format/performance';
 import { FixEdit } from '../findings';
 import { closest, withSuggestion } from './suggest';
-import { eachObject, eachUnit } from './walk';
+import { eachUnit } from './walk';
 
 const FORMAT: RuleInfo = { code: 'OT401', name: 'performance-format', severity: 'error', summary: 'A performance is a time (running, relays) or a mark in metres (field events), or a status.' };
 const STATUS: RuleInfo = { code: 'OT402', name: 'performance-status', severity: 'warning', summary: 'Statuses are DNS, DNF, DQ, NM, NH or NT.' };
@@ -19,7 +19,10 @@ export const performanceRules: RuleFamily = {
       const kind = event.kind;
       if (kind === undefined || kind === 'combined' || kind === 'custom') continue;
       const ranked: { index: number; value: number; place: unknown }[] = [];
-      for (const [i, result] of eachObject(unit.results)) {
+      const resultList = asArray(unit.results);
+      for (let i = 0; i < resultList.length; i++) {
+        const result = asObject(resultList[i]);
+        if (!result) continue;
         const performance = asString(result.performance);
         if (performance === undefined || performance === '' || isResultStatus(performance)) continue;
         const value = performanceValue(kind, performance);

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
-import { CompetitionModel, EventEntry, asArray, asString } from '../model';
+import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
 import { closest, withSuggestion } from './suggest';
-import { eachObject, eachUnit } from './walk';
+import { eachUnit } from './walk';
 
 const RESULT_BIB: RuleInfo = { code: 'OT601', name: 'unknown-result-bib', severity: 'warning', summary: 'A result bib is the competitor_id of a listed competitor.' };
 const RELAY_BIB: RuleInfo = { code: 'OT602', name: 'unknown-relay-bib', severity: 'warning', summary: "A relay result's bib is a relay_team_id of that event, or a team_id." };
@@ -53,9 +53,9 @@ function checkResultBibs({ model, report }: RuleContext): void {
     ids.add(team.id);
   }
   // A bib missing from "competitors" is one cause: reported once, at its first result, with a count.
-  const unknownBibs = new Map<string, { path: () => (string | number)[]; count: number }>();
-  // `path` is a function: it is only built for the bibs that are reported.
-  const checkBib = (event: EventEntry, bib: string, path: () => (string | number)[]): void => {
+  const unknownBibs = new Map<string, { path: (string | number)[]; count: number }>();
+  // The path (`base` + results, index, bib) is only built for the bibs that are reported.
+  const checkBib = (event: EventEntry, bib: string, base: (string | number)[], index: number): void => {
     if (event.kind === 'relay') {
       if (!model.hasRelayTeams && !model.hasTeams) return;
       const relayIds = relayIdsByEvent.get(event.id ?? '');
@@ -63,24 +63,31 @@ function checkResultBibs({ model, report }: RuleContext): void {
       report({
         code: RELAY_BIB.code,
         message: l10n.t('Relay result bib "{0}" is neither a relay_team_id of event "{1}" nor a team_id. Use the relay team\'s id.', bib, event.id ?? '?'),
-        path: path(),
+        path: [...base, 'results', index, 'bib'],
       });
     } else if (model.hasCompetitors && !model.competitorsById.has(bib)) {
       const seen = unknownBibs.get(bib);
       if (seen) seen.count++;
-      else unknownBibs.set(bib, { path, count: 1 });
+      else unknownBibs.set(bib, { path: [...base, 'results', index, 'bib'], count: 1 });
     }
   };
   for (const { event, unit, path } of eachUnit(model.events)) {
-    for (const [i, result] of eachObject(unit.results)) {
+    const resultList = asArray(unit.results);
+    for (let i = 0; i < resultList.length; i++) {
+      const result = asObject(resultList[i]);
+      if (!result) continue;
       const bib = asString(result.bib);
-      if (bib !== undefined) checkBib(event, bib, () => [...path, 'results', i, 'bib']);
+      if (bib !== undefined) checkBib(event, bib, path, i);
     }
   }
   for (const event of model.events) {
-    for (const [i, result] of eachObject(event.value.results)) {
+    const eventPath = ['events', event.index];
+    const resultList = asArray(event.value.results);
+    for (let i = 0; i < resultList.length; i++) {
+      const result = asObject(resultList[i]);
+      if (!result) continue;
       const bib = asString(result.bib);
-      if (bib !== undefined) checkBib(event, bib, () => ['events', event.index, 'results', i, 'bib']);
+      if (bib !== undefined) checkBib(event, bib, eventPath, i);
     }
   }
   for (const [bib, { path, count }] of unknownBibs) {
@@ -90,7 +97,7 @@ function checkResultBibs({ model, report }: RuleContext): void {
         count === 1
           ? l10n.t('Bib "{0}" is not a listed competitor. Add a competitor with competitor_id "{0}", or correct the bib.', bib)
           : l10n.t('Bib "{0}" is not a listed competitor ({1} results use it). Add a competitor with competitor_id "{0}", or correct the bib.', bib, count),
-      path: path(),
+      path,
     });
   }
 }
@@ -98,7 +105,10 @@ function checkResultBibs({ model, report }: RuleContext): void {
 function checkEntries({ model, report }: RuleContext): void {
   if (!Array.isArray(model.root?.events)) return;
   for (const competitor of model.competitors) {
-    for (const [i, entry] of eachObject(competitor.value.events_entered)) {
+    const entryList = asArray(competitor.value.events_entered);
+    for (let i = 0; i < entryList.length; i++) {
+      const entry = asObject(entryList[i]);
+      if (!entry) continue;
       const id = asString(entry.event_id);
       if (id === undefined) continue;
       const entryPath = (): (string | number)[] => ['competitors', competitor.index, 'events_entered', i];

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
-import { Indexed, asString } from '../model';
-import { eachObject, eachUnit } from './walk';
+import { Indexed, asArray, asObject, asString } from '../model';
+import { eachUnit } from './walk';
 
 const EVENT_ID: RuleInfo = { code: 'OT501', name: 'duplicate-event-id', severity: 'error', summary: '`event_id` is unique in the competition.' };
 const COMPETITOR_ID: RuleInfo = { code: 'OT502', name: 'duplicate-competitor-id', severity: 'error', summary: '`competitor_id` (the bib) is unique in the competition.' };
@@ -63,7 +63,10 @@ export const uniquenessRules: RuleFamily = {
 
     for (const { unit, path } of eachUnit(model.events)) {
       const seen = new Map<string, number>();
-      for (const [i, result] of eachObject(unit.results)) {
+      const resultList = asArray(unit.results);
+      for (let i = 0; i < resultList.length; i++) {
+        const result = asObject(resultList[i]);
+        if (!result) continue;
         const bib = asString(result.bib);
         if (bib === undefined) continue;
         const first = seen.get(bib);

@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
-import { JsonObject, asArray, asString } from '../model';
+import { JsonObject, asArray, asObject, asString } from '../model';
 import { Fix } from '../findings';
 import { parseMetres } from '../format/performance';
-import { eachObject, eachUnit } from './walk';
+import { eachUnit } from './walk';
 
 const NO_HEIGHTS: RuleInfo = { code: 'OT301', name: 'heights-missing', severity: 'error', summary: 'A unit whose trials carry heights lists them in `heights`.' };
 const HEIGHT_NOT_LISTED: RuleInfo = { code: 'OT302', name: 'trial-height-not-listed', severity: 'error', summary: "Every vertical trial's height is one of the unit's `heights`." };
@@ -13,7 +13,10 @@ const AFTER_ELIMINATION: RuleInfo = { code: 'OT304', name: 'attempt-after-elimin
 /** Sorted distinct heights of the trials, for a `heights` list that is missing. */
 function trialHeights(unit: JsonObject): string[] {
   const heights = new Set<string>();
-  for (const [, trial] of eachObject(unit.trials)) {
+  const trialList = asArray(unit.trials);
+  for (let n = 0; n < trialList.length; n++) {
+    const trial = asObject(trialList[n]);
+    if (!trial) continue;
     const height = asString(trial.height);
     if (height !== undefined && parseMetres(height) !== undefined) heights.add(height);
   }
@@ -26,8 +29,7 @@ export const verticalRules: RuleFamily = {
   check({ model, report }) {
     for (const { unit, path } of eachUnit(model.events)) {
       const trials = asArray(unit.trials);
-      let firstHeightTrial = -1;
-      for (const [i, trial] of eachObject(trials)) if (trial.height !== undefined) { firstHeightTrial = i; break; }
+      const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
       if (firstHeightTrial < 0) continue;
       if (!Array.isArray(unit.heights)) {
         const heights = trialHeights(unit);
@@ -50,7 +52,10 @@ function checkListedHeights(unit: JsonObject, path: (string | number)[], report:
   const listed = asArray(unit.heights).filter((h): h is string => typeof h === 'string');
   const listedValues = new Set(listed.map((h) => parseMetres(h)).filter((v): v is number => v !== undefined));
   const reported = new Set<number>();
-  for (const [i, trial] of eachObject(unit.trials)) {
+  const trialList = asArray(unit.trials);
+  for (let i = 0; i < trialList.length; i++) {
+    const trial = asObject(trialList[i]);
+    if (!trial) continue;
     const height = asString(trial.height);
     const value = height === undefined ? undefined : parseMetres(height);
     if (height === undefined || value === undefined || listedValues.has(value) || reported.has(value)) continue;
@@ -102,14 +107,16 @@ interface JumperState {
 /** Attempts are chronological in the array: track each athlete through the competition. */
 function checkSequence(unit: JsonObject, path: (string | number)[], report: RuleContext['report']): void {
   const jumpers = new Map<string, JumperState>();
-  for (const [i, trial] of eachObject(unit.trials)) {
+  const trialList = asArray(unit.trials);
+  for (let i = 0; i < trialList.length; i++) {
+    const trial = asObject(trialList[i]);
+    if (!trial) continue;
     const bib = asString(trial.bib);
     const height = asString(trial.height);
     if (bib === undefined || height === undefined) continue;
     let state = jumpers.get(bib);
     if (!state) jumpers.set(bib, (state = { cleared: new Set(), failures: 0, out: undefined, reported: false }));
     if (state.reported) continue;
-    const trialPath = [...path, 'trials', i];
     if (state.out) {
       state.reported = true;
       report({
@@ -118,7 +125,7 @@ function checkSequence(unit: JsonObject, path: (string | number)[], report: Rule
           state.out === 'retired'
             ? l10n.t('Bib "{0}" retired but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height)
             : l10n.t('Bib "{0}" was eliminated by three consecutive failures but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height),
-        path: [...trialPath, 'result'],
+        path: [...path, 'trials', i, 'result'],
       });
       continue;
     }
@@ -127,7 +134,7 @@ function checkSequence(unit: JsonObject, path: (string | number)[], report: Rule
       report({
         code: AFTER_CLEARANCE.code,
         message: l10n.t('Bib "{0}" already cleared {1} but has another attempt at it. Move the attempt to the next height.', bib, height),
-        path: [...trialPath, 'height'],
+        path: [...path, 'trials', i, 'height'],
       });
       continue;
     }

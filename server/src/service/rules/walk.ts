@@ -18,7 +18,7 @@ export function* eachUnit(events: readonly EventEntry[]): Generator<UnitEntry> {
   }
 }
 
-/** Objects of a list with their indices (non-objects skipped: the schema reports them). */
+/** Objects of a list with their indices (non-objects skipped: the schema reports them). Rules use index loops instead: this allocates per item. */
 export function* eachObject(list: unknown): Generator<[number, JsonObject]> {
   const items = asArray(list);
   for (let i = 0; i < items.length; i++) {
@@ -30,8 +30,9 @@ export function* eachObject(list: unknown): Generator<[number, JsonObject]> {
 /** Result bibs of a unit, mapped to their indices. */
 export function resultsByBib(unit: JsonObject): Map<string, number> {
   const byBib = new Map<string, number>();
-  for (const [i, result] of eachObject(unit.results)) {
-    const bib = asString(result.bib);
+  const results = asArray(unit.results);
+  for (let i = 0; i < results.length; i++) {
+    const bib = asString(asObject(results[i])?.bib);
     if (bib !== undefined && !byBib.has(bib)) byBib.set(bib, i);
   }
   return byBib;
