@@ -1,4 +1,5 @@
 /** The benchmark's figures as a markdown table: printed, and written to test/bench/RESULTS.md. */
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { MiB, Summary } from './stats';
 
@@ -75,7 +76,7 @@ export function resultsMarkdown(results: readonly SizeResult[], iterations: numb
     '',
     `Written by \`npm run bench\` on ${date.toISOString()}. Machine: ${machineFacts()}.`,
     '',
-    `**Ours**: \`node dist/server.js --stdio\` driven over LSP with pull diagnostics: one incremental \`didChange\` (one digit of a race time in the middle of the document) then \`textDocument/diagnostic\`; time from sending the change to the diagnostic response, ${iterations} edits after one warm-up pull. **Theirs**: vscode-json-languageservice in process, \`parseJSONDocument\` + \`doValidation\` of the same versions with our schema. Meets from \`test/bench/generate.ts\` (seed 1). MB = MiB.`,
+    `**Ours**: \`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio\` (the flags the VS Code client uses) driven over LSP with pull diagnostics: one incremental \`didChange\` (one digit of a race time in the middle of the document) then \`textDocument/diagnostic\`; time from sending the change to the diagnostic response, ${iterations} edits after one warm-up pull. **Theirs**: vscode-json-languageservice in process, \`parseJSONDocument\` + \`doValidation\` of the same versions with our schema. Meets from \`test/bench/generate.ts\` (seed 1). MB = MiB.`,
     '',
     resultsTable(results),
     '',

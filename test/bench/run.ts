@@ -5,6 +5,7 @@
  * Options: --iterations N (default 20), --size "2.5 MB" (one size only), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
  */
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -61,7 +62,8 @@ function version(edit: BenchEdit, originalText: string, i: number): { character:
 }
 
 async function measureServer(serverPath: string, text: string, edit: BenchEdit, options: Options) {
-  const nodeOptions = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  // The server runs with the flags the VS Code client gives it.
+  const nodeOptions = [...SERVER_NODE_FLAGS, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
   const server = await LanguageServerProcess.start(serverPath, nodeOptions);
   try {
     const idle = server.memory();
