@@ -40,7 +40,7 @@ describe('opentrack validate', () => {
   });
 
   test('unreadable files and usage errors: exit 2 with one line, no stack trace', () => {
-    for (const args of [['validate', join(dir, 'missing.json')], ['validate', dir], ['validate'], ['validate', '--format', 'xml', broken], ['frobnicate']]) {
+    for (const args of [['validate', join(dir, 'missing.json')], ['validate'], ['validate', '--format', 'xml', broken], ['frobnicate']]) {
       const result = cli(...args);
       assert.equal(result.status, 2, args.join(' '));
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
@@ -54,5 +54,12 @@ describe('opentrack validate', () => {
     const result = cli('validate', warned);
     assert.equal(result.status, 0);
     assert.match(result.stdout, /warning OT703 Unknown property "notes"/);
+  });
+
+  test('a folder stands for every *.opentrack.json below it', () => {
+    const result = cli('validate', 'samples');
+    assert.equal(result.status, 1, 'samples/broken.opentrack.json has errors');
+    assert.match(result.stderr, /8 files checked: \d+ errors/);
+    assert.ok(result.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('samples/broken.opentrack.json:')));
   });
 });

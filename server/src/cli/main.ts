@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
-import { FileReport, formatJson, formatText, validateFile, validateText } from './validateFiles';
+import { FileReport, expandFolders, formatJson, formatText, validateFile, validateText } from './validateFiles';
 import { runUpload } from './upload';
 import { positionOfPath } from './positionOfPath';
 
 const USAGE = `Usage:
-  opentrack validate [--format text|json] FILE...
+  opentrack validate [--format text|json] FILE|FOLDER...
   opentrack upload FILE [--server test|live|URL] [--api v1|rest] [--yes] [--force] [--timeout SECONDS]
 
 Exit codes: 0 no errors, 1 errors found (or upload failed), 2 usage error or unreadable file.`;
@@ -38,7 +38,7 @@ function runValidate(args: string[], io: Io): number {
   }
   const reports: FileReport[] = [];
   let unreadable = false;
-  for (const file of files) {
+  for (const file of expandFolders(files)) {
     try {
       reports.push(validateFile(file));
     } catch (error) {

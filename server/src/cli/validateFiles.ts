@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -28,6 +28,31 @@ export function validateText(file: string, text: string): Diagnostic[] {
   return validateDocument(new CompetitionDocument(textDocument, parseJson(text)));
 }
 
+/**
+ * The files named on the command line, with every folder replaced by the `*.opentrack.json` files
+ * below it (sorted; `node_modules` and dot-folders skipped), so CI can pass a whole folder.
+ */
+export function expandFolders(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(join(folder, entry.name));
+      else if (entry.isFile() && entry.name.endsWith('.opentrack.json')) files.push(join(folder, entry.name));
+    }
+  };
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // Not there: validateFile says so.
+    }
+    if (isFolder) walk(path);
+    else files.push(path);
+  }
+  return files;
+}
+
 /** Reads and validates a file; throws a one-line Error when it cannot be read. */
 export function validateFile(file: string): FileReport {
   let text: string;
@@ -35,7 +60,7 @@ export function validateFile(file: string): FileReport {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error')}).`);
+    throw new Error(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}).`);
   }
   return { file, diagnostics: validateText(file, text) };
 }
