@@ -54,6 +54,18 @@ describe('LSP server over stdio, pull diagnostics', () => {
     assert.deepEqual((await client.pull(schemaUri)).map((d) => d.code).sort(), ['OT011', 'OT013']);
   });
 
+  test('the opentrack.files setting makes other JSON files competitions', async () => {
+    const uri = 'file:///work/meets/draft.json';
+    const text = '{"events": [], "rounds_note": "no name yet"}';
+    await client.open(uri, text);
+    assert.deepEqual(await client.pull(uri), [], 'not recognisable by its content');
+    client.settings = { files: ['**/meets/*.json'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual((await client.pull(uri)).map((d) => d.code).sort(), ['OT011', 'OT703']);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
   test('code actions offer the quick fix for a diagnostic', async () => {
     const [diagnostic] = await client.pull(BROKEN);
     const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {
