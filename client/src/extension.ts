@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerUploadCommands, type UploadTestingApi } from './upload/commands';
+import { registerLanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
   const testing = registerUploadCommands(context, { client, log });
 
   await client.start();
+  registerLanguageStatus(context, client);
   log.info('OpenTrack language server started');
   return { client, testing };
 }

@@ -66,6 +66,14 @@ describe('LSP server over stdio, pull diagnostics', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
+  test('opentrack/documentKind says why a document is checked as a competition', async () => {
+    const kind = (uri: string): Promise<{ reason?: string }> => client.connection.sendRequest('opentrack/documentKind', { uri });
+    assert.equal((await kind(BROKEN)).reason, 'name');
+    await client.open('file:///work/content.json', brokenText);
+    assert.equal((await kind('file:///work/content.json')).reason, 'content');
+    assert.equal((await kind('file:///work/package.json')).reason, undefined);
+  });
+
   test('code actions offer the quick fix for a diagnostic', async () => {
     const [diagnostic] = await client.pull(BROKEN);
     const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {

@@ -1,9 +1,6 @@
 // Before an upload: the language server's verdict on the file, and the explicit go-ahead for the live server.
 import * as vscode from 'vscode';
-import type { ValidateResult } from '../../../server/src/lsp/server';
-
-/** The custom request answered by server/src/lsp/server.ts (VALIDATE_REQUEST; not imported, to keep the server out of this bundle). */
-const VALIDATE_REQUEST = 'opentrack/validate';
+import { VALIDATE_REQUEST, type ValidateResult } from '../../../server/src/lsp/protocol';
 
 /** The part of the LanguageClient used here. */
 export interface ValidationClient {

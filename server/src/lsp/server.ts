@@ -12,6 +12,7 @@ import { CompetitionDocument, DocumentCache, looksLikeCompetition, matchesCompet
 import { matchesGlobs } from '../service/detect';
 import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
+import { DOCUMENT_KIND_REQUEST, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type ValidateResult } from './protocol';
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
@@ -23,16 +24,6 @@ import { bundleLocation, loadTranslations } from './l10n';
 function schemaFileMatchOf(initializationOptions: unknown): string[] {
   const value = (initializationOptions as { schemaFileMatch?: unknown } | null | undefined)?.schemaFileMatch;
   return Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string') : [];
-}
-
-/** Name of the custom request the client's upload command calls before uploading. */
-export const VALIDATE_REQUEST = 'opentrack/validate';
-
-export interface ValidateResult {
-  isCompetition: boolean;
-  errors: number;
-  warnings: number;
-  diagnostics: Diagnostic[];
 }
 
 const PUSH_DELAY_MS = 200;
@@ -48,13 +39,18 @@ export function startServer(connection: Connection): void {
   let schemaFileMatch: string[] = [];
   const pending = new Map<string, NodeJS.Timeout>();
 
-  /** The parsed document when it is a competition, else undefined (other JSON files get nothing). */
-  async function competition(textDocument: TextDocument): Promise<CompetitionDocument | undefined> {
+  /** Why the document is a competition, or undefined: other JSON files get nothing from this server. */
+  async function competitionReason(textDocument: TextDocument): Promise<CompetitionReason | undefined> {
     const { files } = await settings.get(textDocument.uri);
-    if (matchesCompetitionName(textDocument.uri, files)) return cache.get(textDocument);
+    if (matchesCompetitionName(textDocument.uri, [])) return 'name';
+    if (matchesCompetitionName(textDocument.uri, files)) return 'setting';
     if (!mayBeCompetition(textDocument.getText())) return undefined;
-    const document = cache.get(textDocument);
-    return looksLikeCompetition(document.parsed.value) ? document : undefined;
+    return looksLikeCompetition(cache.get(textDocument).parsed.value) ? 'content' : undefined;
+  }
+
+  /** The parsed document (one parse per version, shared by every feature) when it is a competition. */
+  async function competition(textDocument: TextDocument): Promise<CompetitionDocument | undefined> {
+    return (await competitionReason(textDocument)) ? cache.get(textDocument) : undefined;
   }
 
   async function diagnose(textDocument: TextDocument): Promise<Diagnostic[] | undefined> {
@@ -121,6 +117,11 @@ export function startServer(connection: Connection): void {
       log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
+  });
+
+  connection.onRequest(DOCUMENT_KIND_REQUEST, async (params: { uri: string }): Promise<DocumentKind> => {
+    const textDocument = documents.get(params.uri);
+    return { reason: textDocument ? await competitionReason(textDocument) : undefined };
   });
 
   connection.onRequest(VALIDATE_REQUEST, async (params: { uri: string }): Promise<ValidateResult> => {
