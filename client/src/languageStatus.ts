@@ -3,9 +3,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_KIND_REQUEST, type DocumentKind } from '../../server/src/lsp/protocol';
 
 const REASONS: Record<NonNullable<DocumentKind['reason']>, () => string> = {
-  name: () => vscode.l10n.t('Checked as an OpenTrack competition (its name ends in .opentrack.json)'),
-  setting: () => vscode.l10n.t('Checked as an OpenTrack competition (it matches the opentrack.files setting)'),
-  content: () => vscode.l10n.t('Checked as an OpenTrack competition (recognised by its content)'),
+  name: () => vscode.l10n.t('named *.opentrack.json'),
+  setting: () => vscode.l10n.t('matched by opentrack.files'),
+  content: () => vscode.l10n.t('recognised by its content'),
 };
 
 /**
@@ -28,7 +28,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
       item.command = { title: vscode.l10n.t('Upload'), command: 'opentrack.upload' };
     } else {
       item.text = vscode.l10n.t('Not an OpenTrack competition');
-      item.detail = vscode.l10n.t('Name it *.opentrack.json or add it to the opentrack.files setting');
+      item.detail = vscode.l10n.t('name it *.opentrack.json, or add it to opentrack.files');
       item.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['opentrack.files'] };
     }
   };
