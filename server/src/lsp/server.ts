@@ -43,7 +43,7 @@ export function startServer(connection: Connection): void {
   async function competitionReason(textDocument: TextDocument): Promise<CompetitionReason | undefined> {
     const { files } = await settings.get(textDocument.uri);
     if (matchesCompetitionName(textDocument.uri, [])) return 'name';
-    if (matchesCompetitionName(textDocument.uri, files)) return 'setting';
+    if (matchesGlobs(textDocument.uri, files)) return 'setting';
     if (!mayBeCompetition(textDocument.getText())) return undefined;
     return looksLikeCompetition(cache.get(textDocument).parsed.value) ? 'content' : undefined;
   }

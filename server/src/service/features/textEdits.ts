@@ -86,7 +86,7 @@ function insertElement(text: string, arrayOffset: number, index: number, value: 
   const { members, close } = membersAt(text, arrayOffset);
   if (members.length === 0) {
     const indent = indentAt(text, arrayOffset);
-    const multiline = /^\{|^\[/.test(JSON.stringify(value)) && typeof value === 'object' && value !== null;
+    const multiline = typeof value === 'object' && value !== null;
     if (!multiline) return TextEdit.replace(range(arrayOffset + 1, close), JSON.stringify(value));
     const inner = indent + layout.unit;
     return TextEdit.replace(range(arrayOffset + 1, close), `${layout.eol}${inner}${formatValue(value, inner, layout)}${layout.eol}${indent}`);
