@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { CompetitionDocument } from './document';
-import { DiagnosticData, Finding, Severity } from './findings';
+import { DiagnosticData, Finding, FixKind, Severity } from './findings';
 import { Span, reportSpans } from './json/locate';
 import { validateAgainstSchema } from './schema/schemaValidator';
 import { RULE_FAMILIES, SeverityOverrides, ruleInfo } from './rules/registry';
@@ -37,7 +37,7 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
     path: [],
     span: { offset: p.offset, length: p.length },
     ...(p.replacement !== undefined && {
-      fixes: [{ title: p.replacement === '' ? l10n.t('Remove it') : l10n.t('Change to {0}', p.replacement), edits: [{ op: 'replaceSpan' as const, text: p.replacement }], preferred: true, safe: p.code !== 'OT001' }],
+      fixes: [{ title: p.replacement === '' ? l10n.t('Remove it') : l10n.t('Change to {0}', p.replacement), edits: [{ op: 'replaceSpan' as const, text: p.replacement }], kind: syntaxFixKind(p.code), preferred: true }],
     }),
   }));
   const value = document.parsed.value;
@@ -80,6 +80,11 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
   const explained = new Set(semantic.map((f) => JSON.stringify(f.path)));
   findings.push(...schemaFindings.filter((f) => f.code === 'OT011' || !explained.has(JSON.stringify(f.path))), ...semantic);
   return findings;
+}
+
+/** A parser's repair guesses the intent when the JSON is invalid (OT001); the others are pure syntax. */
+function syntaxFixKind(code: string): FixKind {
+  return code === 'OT001' ? 'data' : code === 'OT006' ? 'encoding' : 'syntax';
 }
 
 /** LSP diagnostics for one document version, with ranges on the offending key or value. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticData, Fix } from '../findings';
+import { DiagnosticData, Fix, isPreferredFix, isSafeFix } from '../findings';
 import { SOURCE } from '../validate';
 import { allRules } from '../rules/registry';
 import { toTextEdits } from './textEdits';
@@ -43,7 +43,7 @@ export function codeActions(
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: fix.preferred ?? false,
+          isPreferred: isPreferredFix(fix),
           edit: workspaceEdit(document, edits),
         });
       }
@@ -54,7 +54,7 @@ export function codeActions(
     const accepted: TextEdit[] = [];
     const fixed: Diagnostic[] = [];
     for (const diagnostic of allDiagnostics) {
-      const fix = fixesOf(diagnostic).find((f) => f.safe);
+      const fix = fixesOf(diagnostic).find(isSafeFix);
       if (!fix) continue;
       const edits = toTextEdits(document, fix.edits, diagnostic.range);
       if (edits.length === 0 || edits.some((e) => accepted.some((a) => overlaps(document, a, e)))) continue;

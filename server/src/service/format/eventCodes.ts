@@ -36,63 +36,111 @@ export interface EventCodeInfo {
   size?: number;
 }
 
-const JUMPS: Record<string, [EventKind, string]> = {
-  HJ: ['vertical', 'High jump'],
-  PV: ['vertical', 'Pole vault'],
-  SHJ: ['vertical', 'Standing high jump'],
-  LJ: ['horizontal', 'Long jump'],
-  TJ: ['horizontal', 'Triple jump'],
-  SLJ: ['horizontal', 'Standing long jump'],
-  STJ: ['horizontal', 'Standing triple jump'],
-};
+// Code tables are Maps: a document's code is never looked up among Object.prototype's properties.
+const JUMPS = new Map<string, [EventKind, string]>([
+  ['HJ', ['vertical', 'High jump']],
+  ['PV', ['vertical', 'Pole vault']],
+  ['SHJ', ['vertical', 'Standing high jump']],
+  ['LJ', ['horizontal', 'Long jump']],
+  ['TJ', ['horizontal', 'Triple jump']],
+  ['SLJ', ['horizontal', 'Standing long jump']],
+  ['STJ', ['horizontal', 'Standing triple jump']],
+]);
 
-const THROWS: Record<string, string> = {
-  SP: 'Shot put', DT: 'Discus throw', HT: 'Hammer throw', JT: 'Javelin throw', WT: 'Weight throw',
-  SDT: 'Seated discus', SJT: 'Seated javelin', SSP: 'Seated shot put', SBT: 'Seated club/ball throw',
-  SWT: 'Superweight throw', BT: 'Ball throw', ST: 'Stone throw', GDT: 'Greek discus', OT: 'Other throw',
-  TART: 'Turbo javelin (kids)', OHT: 'Overhead throw (kids)', CHT: 'Chest throw (kids)', CT: 'Club throw',
-};
+const THROWS = new Map<string, string>([
+  ['SP', 'Shot put'], ['DT', 'Discus throw'], ['HT', 'Hammer throw'], ['JT', 'Javelin throw'], ['WT', 'Weight throw'],
+  ['SDT', 'Seated discus'], ['SJT', 'Seated javelin'], ['SSP', 'Seated shot put'], ['SBT', 'Seated club/ball throw'],
+  ['SWT', 'Superweight throw'], ['BT', 'Ball throw'], ['ST', 'Stone throw'], ['GDT', 'Greek discus'], ['OT', 'Other throw'],
+  ['TART', 'Turbo javelin (kids)'], ['OHT', 'Overhead throw (kids)'], ['CHT', 'Chest throw (kids)'], ['CT', 'Club throw'],
+]);
 
-const COMBINED: Record<string, [string, number?]> = {
-  BI: ['Biathlon', 2], TRI: ['Triathlon', 3], QUAD: ['Quadrathlon', 4], PEN: ['Pentathlon', 5],
-  PENI: ['Indoor pentathlon', 5], PENWT: ['Weight pentathlon', 5], HEX: ['Hexathlon', 6],
-  HEP: ['Heptathlon', 7], OCT: ['Octathlon', 8], ENN: ['Enneathlon', 9], DEC: ['Decathlon', 10],
-  HEN: ['Hendecathlon', 11], DOD: ['Dodecathlon', 12], ICO: ['Icosathlon', 20],
-};
+/** athlib's multi-event codes are case-insensitive: keys are upper case. */
+const COMBINED = new Map<string, [string, number]>([
+  ['BI', ['Biathlon', 2]], ['TRI', ['Triathlon', 3]], ['QUAD', ['Quadrathlon', 4]], ['PEN', ['Pentathlon', 5]],
+  ['PENI', ['Indoor pentathlon', 5]], ['PENWT', ['Weight pentathlon', 5]], ['HEX', ['Hexathlon', 6]],
+  ['HEP', ['Heptathlon', 7]], ['OCT', ['Octathlon', 8]], ['ENN', ['Enneathlon', 9]], ['DEC', ['Decathlon', 10]],
+  ['HEN', ['Hendecathlon', 11]], ['DOD', ['Dodecathlon', 12]], ['ICO', ['Icosathlon', 20]],
+]);
 
-const ROAD_NAMES: Record<string, string> = { MAR: 'Marathon', HM: 'Half marathon', XC: 'Cross country' };
-const WEIGHT = '(?:[0-9]+(?:\\.[0-9]+)?(?:K|KG|G|g)?)?';
+const ROAD_NAMES = new Map<string, string>([['MAR', 'Marathon'], ['HM', 'Half marathon'], ['XC', 'Cross country']]);
 
-/** Classifies an event code; undefined when the code is not one OpenTrack knows. */
+/**
+ * The distances (and weights, durations) that name a real discipline. The code grammar alone
+ * would accept any number ("99999K"): a code is known only when its number is in range.
+ * Sources: OpenTrack's code table and athlib's codes.py (§B.6 of the format reference);
+ * the bounds are generous around the disciplines athletics actually runs.
+ */
+const RANGES = {
+  trackMetres: [20, 100_000], // 30 m dash … 100 km on the track
+  yards: [40, 5_000],
+  hurdleMetres: [30, 400],
+  hurdleHeight: [30, 120], // centimetres or inches after the H (110H36, 80H76cm)
+  steeplechaseMetres: [1_000, 5_000],
+  walkMetres: [200, 100_000],
+  miles: [1, 160], // 1MILE … 100 mile ultras
+  kilometres: [1, 250],
+  relayLegs: [2, 20],
+  relayLegMetres: [50, 10_000],
+  relayLegKilometres: [1, 50],
+  hours: [1, 168],
+  minutes: [1, 720],
+  throwKilograms: [0.1, 60],
+  throwGrams: [100, 9_999],
+} as const satisfies Record<string, readonly [number, number]>;
+
+function inRange(text: string, range: keyof typeof RANGES): boolean {
+  const value = Number(text);
+  return value >= RANGES[range][0] && value <= RANGES[range][1];
+}
+
+/** The weight after a throw code: kilograms (SP7.26K, WT25.4KG) or grams (JT800, OT150g). */
+function throwWeight(suffix: string): boolean {
+  const m = /^(\d+(?:\.\d+)?)(K|KG)$|^(\d+)(G|g)?$/.exec(suffix);
+  if (!m) return false;
+  return m[1] !== undefined ? inRange(m[1], 'throwKilograms') : inRange(m[3]!, 'throwGrams');
+}
+
+/** Classifies an event code; undefined when the code names no discipline of OpenTrack's table. */
 export function eventCodeInfo(code: string): EventCodeInfo | undefined {
   if (typeof code !== 'string' || code.length === 0 || code.length > 24) return undefined;
-  const jump = JUMPS[code];
+  const jump = JUMPS.get(code);
   if (jump) return { kind: jump[0], discipline: jump[1] };
-  const combined = COMBINED[code.toUpperCase()];
-  if (combined) return combined[1] ? { kind: 'combined', discipline: combined[0], size: combined[1] } : { kind: 'combined', discipline: combined[0] };
-  const roadName = ROAD_NAMES[code];
+  const combined = COMBINED.get(code.toUpperCase());
+  if (combined) return { kind: 'combined', discipline: combined[0], size: combined[1] };
+  const roadName = ROAD_NAMES.get(code);
   if (roadName) return { kind: 'running', discipline: roadName };
   let m = /^([A-Z]+?)(\d.*)?$/.exec(code);
-  if (m && THROWS[m[1]!] && (m[2] === undefined || new RegExp(`^${WEIGHT}$`).test(m[2]))) {
-    return { kind: 'throw', discipline: m[2] ? `${THROWS[m[1]!]} (${m[2]})` : THROWS[m[1]!]! };
+  const throwName = m ? THROWS.get(m[1]!) : undefined;
+  if (m && throwName && (m[2] === undefined || throwWeight(m[2]))) {
+    return { kind: 'throw', discipline: m[2] ? `${throwName} (${m[2]})` : throwName };
   }
-  if ((m = /^(\d+)x(\d+H?|RELAY|DMR|SMR|\d+(?:\.\d+)?K|MILE)$/i.exec(code))) {
-    return { kind: 'relay', discipline: `${m[1]} × ${m[2]} relay` };
+  if ((m = /^(\d+)x(?:(\d+)H?|RELAY|DMR|SMR|MILE|(\d+(?:\.\d+)?)K)$/i.exec(code))) {
+    const legs = inRange(m[1]!, 'relayLegs');
+    const leg = m[2] !== undefined ? inRange(m[2], 'relayLegMetres') : m[3] !== undefined ? inRange(m[3], 'relayLegKilometres') : true;
+    return legs && leg ? { kind: 'relay', discipline: `${m[1]} × ${code.slice(m[1]!.length + 1)} relay` } : undefined;
   }
-  if ((m = /^(\d+)$/.exec(code))) return { kind: 'running', discipline: `${m[1]} metres` };
-  if ((m = /^(\d+)Y$/.exec(code))) return { kind: 'running', discipline: `${m[1]} yards` };
-  if ((m = /^(\d+)H(\d+(?:cm)?)?$/.exec(code))) return { kind: 'running', discipline: `${m[1]} metres hurdles` };
-  if ((m = /^(\d+)SC$/.exec(code))) return { kind: 'running', discipline: `${m[1]} metres steeplechase` };
-  if ((m = /^(\d+)(W|WC|FR)$/.exec(code))) return { kind: 'running', discipline: `${m[1]} metres ${m[2] === 'W' ? 'race walk' : m[2]}` };
-  if ((m = /^(\d*)MILE$/.exec(code))) return { kind: 'running', discipline: m[1] ? `${m[1]} miles` : 'Mile' };
+  return runningInfo(code);
+}
+
+function runningInfo(code: string): EventCodeInfo | undefined {
+  const running = (discipline: string): EventCodeInfo => ({ kind: 'running', discipline });
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d+)$/.exec(code))) return inRange(m[1]!, 'trackMetres') ? running(`${m[1]} metres`) : undefined;
+  if ((m = /^(\d+)Y$/.exec(code))) return inRange(m[1]!, 'yards') ? running(`${m[1]} yards`) : undefined;
+  if ((m = /^(\d+)H(?:(\d+(?:\.\d+)?)(?:cm)?)?$/.exec(code))) {
+    return inRange(m[1]!, 'hurdleMetres') && (m[2] === undefined || inRange(m[2], 'hurdleHeight')) ? running(`${m[1]} metres hurdles`) : undefined;
+  }
+  if ((m = /^(\d+)SC$/.exec(code))) return inRange(m[1]!, 'steeplechaseMetres') ? running(`${m[1]} metres steeplechase`) : undefined;
+  if ((m = /^(\d+)(W|WC|FR)$/.exec(code))) return inRange(m[1]!, 'walkMetres') ? running(`${m[1]} metres ${m[2] === 'W' ? 'race walk' : m[2]}`) : undefined;
+  if ((m = /^(\d*)MILE$/.exec(code))) return !m[1] ? running('Mile') : inRange(m[1], 'miles') ? running(`${m[1]} miles`) : undefined;
   if ((m = /^(\d+(?:\.\d+)?)(K|M)(W|XC)?$/.exec(code))) {
-    const unit = m[2] === 'K' ? 'km' : 'miles';
+    if (!inRange(m[1]!, m[2] === 'K' ? 'kilometres' : 'miles')) return undefined;
     const suffix = m[3] === 'W' ? ' walk' : m[3] === 'XC' ? ' cross country' : ' road';
-    return { kind: 'running', discipline: `${m[1]} ${unit}${suffix}` };
+    return running(`${m[1]} ${m[2] === 'K' ? 'km' : 'miles'}${suffix}`);
   }
-  if ((m = /^(MAR|HM)(W)?$/.exec(code))) return { kind: 'running', discipline: `${ROAD_NAMES[m[1]!]}${m[2] ? ' walk' : ''}` };
-  if ((m = /^(\d+)H[RW]$/.exec(code))) return { kind: 'running', discipline: `${m[1]} hour run` };
-  if ((m = /^T(\d+)$/.exec(code))) return { kind: 'running', discipline: `${m[1]} minute run` };
+  if ((m = /^(MAR|HM)(W)?$/.exec(code))) return running(`${ROAD_NAMES.get(m[1]!)}${m[2] ? ' walk' : ''}`);
+  if ((m = /^(\d+)H[RW]$/.exec(code))) return inRange(m[1]!, 'hours') ? running(`${m[1]} hour run`) : undefined;
+  if ((m = /^T(\d+)$/.exec(code))) return inRange(m[1]!, 'minutes') ? running(`${m[1]} minute run`) : undefined;
   if (/^(?:[HL][1-9]|BAL|SPB)$/.test(code)) return { kind: 'custom', discipline: 'Custom scored event' };
   return undefined;
 }

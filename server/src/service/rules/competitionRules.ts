@@ -1,23 +1,78 @@
 import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
-import { asString } from '../model';
-import { COMMON_EVENT_CODES, eventCodeInfo } from '../format/eventCodes';
-import { closest, withSuggestion } from './suggest';
+import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
+import { EventKind, eventCodeInfo } from '../format/eventCodes';
+import { Fix, FixEdit } from '../findings';
+import { JsonPath } from '../json/path';
+import { withSuggestion } from './suggest';
 
 const DATES: RuleInfo = { code: 'OT701', name: 'date-order', severity: 'error', summary: '`date` is not after `finish_date`.' };
 const EVENT_CODE: RuleInfo = { code: 'OT702', name: 'unknown-event-code', severity: 'warning', summary: "`event_code` follows OpenTrack's event code table." };
 const YEAR: RuleInfo = { code: 'OT704', name: 'year-mismatch', severity: 'warning', summary: '`year` is the year of `date`.' };
 
-const ALL_CODES = COMMON_EVENT_CODES.flatMap((group) => group.codes);
+interface CodeSuggestion {
+  code: string;
+  fix: Fix;
+}
 
-/** A code written in another case or spacing that is a known code ("lj", "4X100", "100m"). */
-function repairCode(code: string): string | undefined {
-  const candidates = [code.toUpperCase(), code.replace(/X/g, 'x').toUpperCase().replace(/(\d)X(\d)/g, '$1x$2'), code.replace(/\s+/g, '').replace(/m$/i, '')];
-  for (const candidate of candidates) {
-    const normalised = candidate.replace(/^(\d+)X/, '$1x');
-    if (normalised !== code && eventCodeInfo(normalised)) return normalised;
+/**
+ * The code the organiser evidently meant, naming the same discipline: the same letters in
+ * OpenTrack's case ("lj" → "LJ", safe), the same code without spaces or a metres unit
+ * ("100 m" → "100"), or the one known code all the event's entries use. Never a nearby
+ * spelling of another discipline, and never a code whose kind the event's data contradicts.
+ */
+function intendedCode(model: CompetitionModel, event: EventEntry, path: JsonPath): CodeSuggestion | undefined {
+  const code = event.code!;
+  const upper = code.toUpperCase().replace(/^(\d+)X/, '$1x');
+  const compact = upper.replace(/\s+/g, '').replace(/(\d)M$/, '$1');
+  const entered = entryCodes(model, event);
+  const replace = (value: string): FixEdit[] => [{ op: 'replace', path, value }];
+  const candidates: CodeSuggestion[] = [
+    { code: upper, fix: { title: l10n.t('Change to "{0}"', upper), edits: replace(upper), kind: 'case', preferred: true } },
+    { code: compact, fix: { title: l10n.t('Change to "{0}" — the same discipline in OpenTrack\'s notation', compact), edits: replace(compact), kind: 'data' } },
+  ];
+  if (entered) candidates.push({ code: entered, fix: { title: l10n.t('Change to "{0}" — the code its entries use', entered), edits: replace(entered), kind: 'data' } });
+  return candidates.find(({ code: candidate }) => {
+    const info = candidate === code ? undefined : eventCodeInfo(candidate);
+    return info !== undefined && agreesWithData(model, event, info.kind);
+  });
+}
+
+/** The one known code every entry of the event gives, if they agree. */
+function entryCodes(model: CompetitionModel, event: EventEntry): string | undefined {
+  let agreed: string | undefined;
+  for (const competitor of model.competitors) {
+    for (const item of asArray(competitor.value.events_entered)) {
+      const entry = asObject(item);
+      if (!entry || entry.event_id !== event.id) continue;
+      const code = asString(entry.event_code);
+      if (code === undefined || code === event.code) continue;
+      if (agreed !== undefined && code !== agreed) return undefined;
+      agreed = code;
+    }
   }
-  return closest(code, ALL_CODES);
+  return agreed;
+}
+
+/** False when the event's units, relay teams or child events show another kind of event. */
+function agreesWithData(model: CompetitionModel, event: EventEntry, kind: EventKind): boolean {
+  const isRelay = model.relayTeams.some((team) => team.value.event_id === event.id);
+  if (isRelay && kind !== 'relay') return false;
+  if (kind !== 'combined' && event.id !== undefined && model.events.some((e) => e.value.parent === event.id)) return false;
+  for (const item of asArray(event.value.units)) {
+    const unit = asObject(item);
+    if (!unit) continue;
+    for (const trialItem of asArray(unit.trials)) {
+      const trial = asObject(trialItem);
+      if (!trial) continue;
+      if (trial.height !== undefined ? kind !== 'vertical' : kind !== 'horizontal' && kind !== 'throw') return false;
+    }
+    for (const resultItem of asArray(unit.results)) {
+      const performance = asString(asObject(resultItem)?.performance);
+      if (performance !== undefined && performance.includes(':') && kind !== 'running' && kind !== 'relay') return false;
+    }
+  }
+  return true;
 }
 
 export const competitionRules: RuleFamily = {
@@ -40,22 +95,22 @@ export const competitionRules: RuleFamily = {
         code: YEAR.code,
         message: l10n.t('"year" is {0} but the competition date is in {1}. OpenTrack uses the year in the competition\'s address.', JSON.stringify(year), date.slice(0, 4)),
         path,
-        fixes: [{ title: l10n.t('Change to {0}', JSON.stringify(value)), edits: [{ op: 'replace', path, value }], preferred: true, safe: true }],
+        fixes: [{ title: l10n.t('Change to {0} — the year of "date"', JSON.stringify(value)), edits: [{ op: 'replace', path, value }], kind: 'data' }],
       });
     }
     for (const event of model.events) {
       if (event.code === undefined || event.info !== undefined || event.code === '') continue;
-      const suggestion = repairCode(event.code);
       const path = ['events', event.index, 'event_code'];
+      const suggestion = intendedCode(model, event, path);
       report({
         code: EVENT_CODE.code,
         message: withSuggestion(
           l10n.t('Unknown event code "{0}": OpenTrack may handle it in unexpected ways.', event.code),
-          suggestion,
+          suggestion?.code,
           l10n.t('Use a code from the OpenTrack table (100, 110H, 4x400, LJ, SP7.26K, DEC…).'),
         ),
         path,
-        ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+        ...(suggestion && { fixes: [suggestion.fix] }),
       });
     }
   },

@@ -3,7 +3,7 @@ import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { JsonObject, asArray, asObject, asString } from '../model';
 import { EventKind, kindName } from '../format/eventCodes';
 import { RESULT_STATUSES, higherIsBetter, isResultStatus, performanceValue } from '../format/performance';
-import { FixEdit } from '../findings';
+import { FixEdit, FixKind } from '../findings';
 import { closest, withSuggestion } from './suggest';
 import { eachUnit } from './walk';
 
@@ -37,7 +37,7 @@ export const performanceRules: RuleFamily = {
             code: STATUS.code,
             message: withSuggestion(l10n.t('Unknown status {0}. Use one of {1}.', JSON.stringify(performance), RESULT_STATUSES.join(', ')), suggestion),
             path: performancePath,
-            ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: performancePath, value: suggestion }], preferred: true, safe: true }] }),
+            ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: performancePath, value: suggestion }], kind: statusFixKind(performance, suggestion), preferred: true }] }),
           });
           continue;
         }
@@ -46,7 +46,7 @@ export const performanceRules: RuleFamily = {
           code: FORMAT.code,
           message: withSuggestion(malformed(kind, JSON.stringify(performance), String(event.code)), repaired),
           path: performancePath,
-          ...(repaired && { fixes: [{ title: l10n.t('Change to "{0}"', repaired), edits: [{ op: 'replace', path: performancePath, value: repaired }], preferred: true, safe: true }] }),
+          ...(repaired && { fixes: [{ title: l10n.t('Change to "{0}"', repaired), edits: [{ op: 'replace', path: performancePath, value: repaired }], kind: repairKind(performance, repaired), preferred: true }] }),
         });
       }
       checkPlaces(unit, path, kind, ranked, report);
@@ -71,10 +71,25 @@ function malformed(kind: EventKind, performance: string, code: string): string {
   }
 }
 
+/** "dnf" → "DNF" is letter case; "DSQ" → "DQ" or a near spelling may name another status. */
+function statusFixKind(text: string, status: string): FixKind {
+  return text.toUpperCase() === status ? 'case' : 'data';
+}
+
 /** A malformed performance with an obvious repair: decimal comma, stray spaces or unit. */
 function repairPerformance(kind: EventKind, text: string): string | undefined {
-  const candidate = text.trim().replace(/\s*m$/i, '').replace(/,/g, '.').replace(/\s+/g, '');
+  const candidate = notation(text).replace(/\s+/g, '');
   return candidate !== text && performanceValue(kind, candidate) !== undefined ? candidate : undefined;
+}
+
+/** The same number in OpenTrack's notation: surrounding spaces, a trailing unit, decimal comma. */
+function notation(text: string): string {
+  return text.trim().replace(/\s*m$/i, '').replace(/,/g, '.');
+}
+
+/** Only notation is safe: removing a space inside the digits ("6.2 1") guesses which digits belong together. */
+function repairKind(text: string, repaired: string): FixKind {
+  return notation(text) === repaired ? 'separator' : 'data';
 }
 
 /** Places that ties share (1, 2, 2, 4), by performance; only results with a valid performance. */
@@ -89,6 +104,35 @@ function computePlaces(values: readonly { index: number; value: number }[], kind
   return places;
 }
 
+interface Placed {
+  index: number;
+  value: number;
+  place: number;
+}
+
+/**
+ * The first result (a position in `sorted`, best performance first) with a better or equal place
+ * than a result with a better performance, leaving out position `skip`. Equal performances may be
+ * split by countback or photo finish, so only a better performance with a worse place conflicts.
+ */
+function firstConflict(sorted: readonly Placed[], skip: number): { at: number; against: number } | undefined {
+  let best = -1; // position of the worst place among strictly better performances
+  let groupBest = -1; // the same within the current group of equal performances
+  let groupValue = NaN;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === skip) continue;
+    const entry = sorted[i]!;
+    if (entry.value !== groupValue) {
+      if (groupBest >= 0 && (best < 0 || sorted[groupBest]!.place > sorted[best]!.place)) best = groupBest;
+      groupBest = -1;
+      groupValue = entry.value;
+    }
+    if (best >= 0 && entry.place <= sorted[best]!.place) return { at: i, against: best };
+    if (groupBest < 0 || entry.place > sorted[groupBest]!.place) groupBest = i;
+  }
+  return undefined;
+}
+
 function checkPlaces(
   unit: JsonObject,
   path: (string | number)[],
@@ -96,26 +140,16 @@ function checkPlaces(
   ranked: { index: number; value: number; place: unknown }[],
   report: RuleContext['report'],
 ): void {
-  const placed = ranked.filter((r): r is { index: number; value: number; place: number } => typeof r.place === 'number');
+  const placed = ranked.filter((r): r is Placed => typeof r.place === 'number');
   if (placed.length < 2) return;
-  const expected = computePlaces(placed, kind);
-  // Equal performances may be split by countback or photo finish, so only a better
-  // performance with a worse (or equal) place is inconsistent.
   const sign = higherIsBetter(kind) ? -1 : 1;
   const sorted = [...placed].sort((a, b) => sign * (a.value - b.value));
-  let offending: number | undefined;
-  let bestPlaceSoFar = -Infinity;
-  for (let i = 0, groupStart = 0; i < sorted.length; i++) {
-    if (sorted[i]!.value !== sorted[groupStart]!.value) {
-      bestPlaceSoFar = Math.max(bestPlaceSoFar, ...sorted.slice(groupStart, i).map((r) => r.place));
-      groupStart = i;
-    }
-    if (sorted[i]!.place <= bestPlaceSoFar) {
-      offending = sorted[i]!.index;
-      break;
-    }
-  }
-  if (offending === undefined) return;
+  const conflict = firstConflict(sorted, -1);
+  if (!conflict) return;
+  // One cause, one diagnostic: when one place alone breaks the order, it is the place to correct.
+  const alone = [conflict.at, conflict.against].filter((position) => !firstConflict(sorted, position));
+  const offending = sorted[alone.length === 1 ? alone[0]! : conflict.at]!.index;
+  const expected = computePlaces(placed, kind);
   const edits: FixEdit[] = placed
     .filter((r) => r.place !== expected.get(r.index))
     .map((r) => ({ op: 'replace', path: [...path, 'results', r.index, 'place'], value: expected.get(r.index) }));
@@ -128,6 +162,8 @@ function checkPlaces(
       String(result[offending]!.bib),
     ),
     path: [...path, 'results', offending, 'place'],
-    fixes: edits.length ? [{ title: l10n.t('Recompute places for this unit'), edits, preferred: true }] : [],
+    fixes: edits.length
+      ? [{ title: edits.length === 1 ? l10n.t('Recompute places for this unit — ranked by performance, 1 place changes') : l10n.t('Recompute places for this unit — ranked by performance, {0} places change', edits.length), edits, kind: 'data' }]
+      : [],
   });
 }

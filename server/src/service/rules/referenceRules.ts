@@ -36,7 +36,7 @@ export const referenceRules: RuleFamily = {
           code: COMPETITOR_TEAM.code,
           message: withSuggestion(l10n.t('Team "{0}" is not in "teams". Add the team, or use one of the listed team ids.', team), suggestion),
           path,
-          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], kind: 'data' }] }),
         });
       }
     }
@@ -123,18 +123,24 @@ function checkEntries({ model, report }: RuleContext): void {
             l10n.t('Add the event or remove the entry.'),
           ),
           path: [...entryPath(), 'event_id'],
-          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], kind: 'data' }] }),
         });
         continue;
       }
       const code = asString(entry.event_code);
-      if (code !== undefined && event.code !== undefined && code !== event.code) {
+      // An event code OpenTrack does not know is reported (and repaired) at the event, not at every entry.
+      if (code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
         const codePath = [...entryPath(), 'event_code'];
+        const sameCode = code.toUpperCase() === event.code.toUpperCase();
         report({
           code: ENTERED_CODE.code,
           message: l10n.t('Entry code "{0}" does not match event "{1}", which is "{2}" ({3}). Use "{2}".', code, id, event.code, String(event.value.name ?? '')),
           path: codePath,
-          fixes: [{ title: l10n.t('Change to "{0}"', event.code), edits: [{ op: 'replace', path: codePath, value: event.code }], preferred: true, safe: true }],
+          fixes: [
+            sameCode
+              ? { title: l10n.t('Change to "{0}"', event.code), edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'case', preferred: true }
+              : { title: l10n.t('Change to "{0}" — the code of event "{1}"', event.code, id), edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'data' },
+          ],
         });
       }
     }
@@ -154,7 +160,7 @@ function checkRelayTeams({ model, report }: RuleContext): void {
           code: RELAY_EVENT.code,
           message: withSuggestion(l10n.t('Relay team "{0}" runs in event "{1}", which is not in "events".', team.id ?? '?', eventId), suggestion),
           path,
-          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], preferred: true }] }),
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path, value: suggestion }], kind: 'data' }] }),
         });
       } else if (event.kind !== undefined && event.kind !== 'relay') {
         report({
@@ -184,7 +190,7 @@ function checkParents({ model, report }: RuleContext): void {
     const target = model.eventsById.get(parent)?.[0];
     const combinedIds = model.events.filter((e) => e.kind === 'combined' && e.id !== undefined && e !== event).map((e) => e.id!);
     const suggestion = closest(parent, combinedIds) ?? (combinedIds.length === 1 ? combinedIds[0] : undefined);
-    const fixes = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace' as const, path, value: suggestion }], preferred: true }] : undefined;
+    const fixes = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace' as const, path, value: suggestion }], kind: 'data' as const }] : undefined;
     let message: string | undefined;
     if (target === event) {
       message = l10n.t('An event cannot be its own parent. "parent" names the combined event (such as a decathlon) this event belongs to.');

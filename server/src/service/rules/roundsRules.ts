@@ -46,7 +46,7 @@ export const roundsRules: RuleFamily = {
             fixed,
           ),
           path,
-          ...(fixed && { fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [{ op: 'replace', path, value: fixed }], preferred: true, safe: true }] }),
+          ...(fixed && { fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [{ op: 'replace', path, value: fixed }], kind: 'separator', preferred: true }] }),
         });
       } else if (heats.length > 4) {
         report({

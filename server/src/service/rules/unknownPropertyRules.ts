@@ -52,7 +52,7 @@ export const unknownPropertyRules: RuleFamily = {
           path: keyPath,
           target: 'key',
           ...(suggestion && !(suggestion in object) && {
-            fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'renameKey', path: keyPath, name: suggestion }], preferred: true }],
+            fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'renameKey', path: keyPath, name: suggestion }], kind: 'data' }],
           }),
         });
       }

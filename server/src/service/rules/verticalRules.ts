@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { JsonObject, asArray, asObject, asString } from '../model';
+import { AttemptReview, reviewAttempts } from './attempts';
 import { Fix } from '../findings';
 import { parseMetres } from '../format/performance';
 import { eachUnit } from './walk';
@@ -27,7 +28,7 @@ export const verticalRules: RuleFamily = {
   name: 'vertical',
   rules: [NO_HEIGHTS, HEIGHT_NOT_LISTED, AFTER_CLEARANCE, AFTER_ELIMINATION],
   check({ model, report }) {
-    for (const { unit, path } of eachUnit(model.events)) {
+    for (const { event, unit, path } of eachUnit(model.events)) {
       const trials = asArray(unit.trials);
       const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
       if (firstHeightTrial < 0) continue;
@@ -38,40 +39,41 @@ export const verticalRules: RuleFamily = {
           message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
           path: [...path, 'trials'],
           target: 'key',
-          fixes: [{ title: l10n.t('Add "heights" from the trials'), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], preferred: true, safe: true }],
+          fixes: [{ title: l10n.t('Add "heights" {0} — the heights of the trials', heights.join(', ')), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], kind: 'data' }],
         });
-      } else {
-        checkListedHeights(unit, path, report);
       }
-      checkSequence(unit, path, report);
+      const review = reviewAttempts(event, unit);
+      reportUnlistedHeights(unit, path, review, report);
+      reportSequence(unit, path, review, report);
     }
   },
 };
 
-function checkListedHeights(unit: JsonObject, path: (string | number)[], report: RuleContext['report']): void {
+function reportUnlistedHeights(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: RuleContext['report']): void {
   const listed = asArray(unit.heights).filter((h): h is string => typeof h === 'string');
-  const listedValues = new Set(listed.map((h) => parseMetres(h)).filter((v): v is number => v !== undefined));
-  const reported = new Set<number>();
-  const trialList = asArray(unit.trials);
-  for (let i = 0; i < trialList.length; i++) {
-    const trial = asObject(trialList[i]);
-    if (!trial) continue;
-    const height = asString(trial.height);
-    const value = height === undefined ? undefined : parseMetres(height);
-    if (height === undefined || value === undefined || listedValues.has(value) || reported.has(value)) continue;
-    reported.add(value);
-    const heightPath = [...path, 'trials', i, 'height'];
+  const trials = unit.trials as unknown[];
+  // One diagnostic per unlisted height, at its first trial, with the number of trials at it.
+  const first = new Map<number, { index: number; height: string; count: number }>();
+  for (const [i, rejection] of review.rejections) {
+    if (rejection.reason !== 'height-not-listed') continue;
+    const height = asString(asObject(trials[i])!.height)!;
+    const value = parseMetres(height)!;
+    const seen = first.get(value);
+    if (seen) seen.count++;
+    else first.set(value, { index: i, height, count: 1 });
+  }
+  for (const [value, { index, height, count }] of first) {
+    const heightPath = [...path, 'trials', index, 'height'];
     const insertAt = listed.findIndex((h) => (parseMetres(h) ?? -Infinity) > value);
     const fixes: Fix[] = [
       {
-        title: l10n.t('Add {0} to "heights"', height),
+        title: count === 1 ? l10n.t('Add {0} to "heights" — 1 trial is at this height', height) : l10n.t('Add {0} to "heights" — {1} trials are at this height', height, count),
         edits: [{ op: 'insert', path: [...path, 'heights'], index: insertAt < 0 ? listed.length : insertAt, value: height }],
-        preferred: true,
-        safe: true,
+        kind: 'data',
       },
     ];
     const nearest = nearestHeight(listed, value);
-    if (nearest !== undefined) fixes.push({ title: l10n.t('Move this trial to {0}', nearest), edits: [{ op: 'replace', path: heightPath, value: nearest }] });
+    if (nearest !== undefined) fixes.push({ title: l10n.t('Move this trial to {0} — the nearest listed height', nearest), edits: [{ op: 'replace', path: heightPath, value: nearest }], kind: 'data' });
     const heights = listed.join(', ');
     report({
       code: HEIGHT_NOT_LISTED.code,
@@ -97,58 +99,33 @@ function nearestHeight(listed: string[], value: number): string | undefined {
   return best;
 }
 
-interface JumperState {
-  cleared: Set<string>;
-  failures: number;
-  out: 'eliminated' | 'retired' | undefined;
-  reported: boolean;
-}
-
-/** Attempts are chronological in the array: track each athlete through the competition. */
-function checkSequence(unit: JsonObject, path: (string | number)[], report: RuleContext['report']): void {
-  const jumpers = new Map<string, JumperState>();
-  const trialList = asArray(unit.trials);
-  for (let i = 0; i < trialList.length; i++) {
-    const trial = asObject(trialList[i]);
-    if (!trial) continue;
-    const bib = asString(trial.bib);
-    const height = asString(trial.height);
-    if (bib === undefined || height === undefined) continue;
-    let state = jumpers.get(bib);
-    if (!state) jumpers.set(bib, (state = { cleared: new Set(), failures: 0, out: undefined, reported: false }));
-    if (state.reported) continue;
-    if (state.out) {
-      state.reported = true;
-      report({
-        code: AFTER_ELIMINATION.code,
-        message:
-          state.out === 'retired'
-            ? l10n.t('Bib "{0}" retired but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height)
-            : l10n.t('Bib "{0}" was eliminated by three consecutive failures but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height),
-        path: [...path, 'trials', i, 'result'],
-      });
-      continue;
-    }
-    if (state.cleared.has(height)) {
-      state.reported = true;
+/** The first out-of-sequence attempt of each athlete: the later ones follow from it. */
+function reportSequence(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: RuleContext['report']): void {
+  const trials = unit.trials as unknown[];
+  const reported = new Set<string>();
+  for (const [i, rejection] of review.rejections) {
+    const { reason } = rejection;
+    if (reason !== 'after-clearance' && reason !== 'after-elimination' && reason !== 'after-retirement') continue;
+    const trial = asObject(trials[i])!;
+    const bib = asString(trial.bib)!;
+    if (reported.has(bib)) continue;
+    reported.add(bib);
+    const height = String(trial.height);
+    if (reason === 'after-clearance') {
       report({
         code: AFTER_CLEARANCE.code,
         message: l10n.t('Bib "{0}" already cleared {1} but has another attempt at it. Move the attempt to the next height.', bib, height),
         path: [...path, 'trials', i, 'height'],
       });
-      continue;
-    }
-    switch (trial.result) {
-      case 'o':
-        state.cleared.add(height);
-        state.failures = 0;
-        break;
-      case 'x':
-        if (++state.failures >= 3) state.out = 'eliminated';
-        break;
-      case 'r':
-        state.out = 'retired';
-        break;
+    } else {
+      report({
+        code: AFTER_ELIMINATION.code,
+        message:
+          reason === 'after-retirement'
+            ? l10n.t('Bib "{0}" retired but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height)
+            : l10n.t('Bib "{0}" was eliminated by three consecutive failures but has a later attempt at {1}. Remove it or correct the earlier marks.', bib, height),
+        path: [...path, 'trials', i, 'result'],
+      });
     }
   }
 }

@@ -118,7 +118,7 @@ function toFinding(error: ErrorObject): Finding {
       const finding: Finding = { code: 'OT010', message: l10n.t('{0} must be {1}, not {2}.', subject, words, typeName(error.data)), path };
       const converted = convertType(error.data, expected);
       if (converted !== undefined) {
-        finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(converted)), edits: [{ op: 'replace', path, value: converted }], preferred: true, safe: true }];
+        finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(converted)), edits: [{ op: 'replace', path, value: converted }], kind: Array.isArray(converted) ? 'data' : 'type', preferred: true }];
       }
       return finding;
     }
@@ -130,7 +130,7 @@ function toFinding(error: ErrorObject): Finding {
         path,
       };
       const match = typeof error.data === 'string' ? allowed.filter((v) => typeof v === 'string' && v.toLowerCase() === (error.data as string).toLowerCase()) : [];
-      if (match.length === 1) finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(match[0])), edits: [{ op: 'replace', path, value: match[0] }], preferred: true, safe: true }];
+      if (match.length === 1) finding.fixes = [{ title: l10n.t('Change to {0}', JSON.stringify(match[0])), edits: [{ op: 'replace', path, value: match[0] }], kind: 'case', preferred: true }];
       return finding;
     }
     case 'pattern':
@@ -160,7 +160,8 @@ function toFinding(error: ErrorObject): Finding {
 }
 
 function slugFix(path: JsonPath, slug: string): Fix {
-  return { title: l10n.t('Change to "{0}"', slug), edits: [{ op: 'replace', path, value: slug }], preferred: true, safe: true };
+  // A slug is the competition's address on OpenTrack: another slug may name another competition.
+  return { title: l10n.t('Change to "{0}"', slug), edits: [{ op: 'replace', path, value: slug }], kind: 'data' };
 }
 
 /** The value converted to the expected type, when the conversion is obvious and lossless. */

@@ -1,0 +1,160 @@
+import { EventEntry, JsonObject, asArray, asObject, asString } from '../model';
+import { parseMetres } from '../format/performance';
+import { isPositiveInteger } from './walk';
+
+/** OpenTrack's default number of field attempts. */
+const DEFAULT_ATTEMPTS = 6;
+
+/** Why a trial does not count. Each reason is reported by one rule (or by the schema), at the trial. */
+export type Rejection =
+  /** The result (or a vertical height) is not a mark of this kind of event: the schema reports it. */
+  | { reason: 'mark' }
+  /** A vertical height that is not in the unit's `heights` (OT302). */
+  | { reason: 'height-not-listed' }
+  /** A second attempt at a height already cleared (OT303). */
+  | { reason: 'after-clearance' }
+  /** An attempt after three consecutive failures (OT304). */
+  | { reason: 'after-elimination' }
+  /** An attempt after `r`. */
+  | { reason: 'after-retirement' }
+  /** An attempt number outside the unit's attempts (OT204). */
+  | { reason: 'round-range'; limit: number }
+  /** A second trial for one attempt number (OT205). */
+  | { reason: 'duplicate-round' };
+
+/** The best performance an athlete's accepted trials give, with the evidence for a fix title. */
+export interface BestMark {
+  mark: string | undefined;
+  /** Accepted trials with a mark (horizontal, throws) or clearances (vertical). */
+  count: number;
+}
+
+/**
+ * A field unit's trials, judged once: which trials a rule rejects, and what the accepted ones
+ * give. One cause, one diagnostic: a rejected trial counts toward no best mark or cleared
+ * height, and values computed from the trials of an athlete with a rejected trial (such as
+ * "performance is not the best trial") are not reported until the cause is fixed.
+ */
+export interface AttemptReview {
+  vertical: boolean;
+  limit: number;
+  /** Rejected trials by index, in array order. */
+  rejections: Map<number, Rejection>;
+  /** Bibs with at least one rejected trial. */
+  tainted: Set<string>;
+  /** Per bib with trials: the best mark of its accepted trials. */
+  best: Map<string, BestMark>;
+}
+
+const reviews = new WeakMap<JsonObject, AttemptReview>();
+
+/** The review of a unit's trials; computed once per unit object (one document version). */
+export function reviewAttempts(event: EventEntry, unit: JsonObject): AttemptReview {
+  let review = reviews.get(unit);
+  if (!review) reviews.set(unit, (review = judge(event, unit)));
+  return review;
+}
+
+export function isVerticalUnit(event: EventEntry, unit: JsonObject): boolean {
+  return event.kind === 'vertical' || asArray(unit.trials).some((t) => asObject(t)?.height !== undefined);
+}
+
+export function attemptLimit(event: EventEntry, unit: JsonObject): number {
+  if (isPositiveInteger(unit.rounds)) return unit.rounds;
+  if (isPositiveInteger(event.value.max_field_attempts)) return event.value.max_field_attempts;
+  return DEFAULT_ATTEMPTS;
+}
+
+interface Jumper {
+  cleared: Set<number>;
+  failures: number;
+  out: 'eliminated' | 'retired' | undefined;
+  /** Attempt numbers seen, as bits (attempts are few): no string key per trial. */
+  rounds: number;
+}
+
+function judge(event: EventEntry, unit: JsonObject): AttemptReview {
+  const vertical = isVerticalUnit(event, unit);
+  const limit = attemptLimit(event, unit);
+  const listed = Array.isArray(unit.heights)
+    ? new Set(unit.heights.map((h) => (typeof h === 'string' ? parseMetres(h) : undefined)).filter((v): v is number => v !== undefined))
+    : undefined;
+  const review: AttemptReview = { vertical, limit, rejections: new Map(), tainted: new Set(), best: new Map() };
+  const jumpers = new Map<string, Jumper>();
+  const bestMetres = new Map<string, number>();
+  const trials = asArray(unit.trials);
+  const retiredAt = vertical ? undefined : retirements(trials);
+  for (let i = 0; i < trials.length; i++) {
+    const trial = asObject(trials[i]);
+    const bib = asString(trial?.bib);
+    if (!trial || bib === undefined) continue;
+    let jumper = jumpers.get(bib);
+    if (!jumper) jumpers.set(bib, (jumper = { cleared: new Set(), failures: 0, out: undefined, rounds: 0 }));
+    if (!review.best.has(bib)) review.best.set(bib, { mark: undefined, count: 0 });
+    const rejection = vertical ? judgeVertical(trial, jumper, listed) : judgeHorizontal(trial, jumper, limit, retiredAt!.get(bib));
+    if (rejection) {
+      review.rejections.set(i, rejection);
+      review.tainted.add(bib);
+      continue;
+    }
+    const mark = vertical ? (trial.result === 'o' ? asString(trial.height) : undefined) : asString(trial.result);
+    const metres = mark === undefined ? undefined : parseMetres(mark);
+    if (metres === undefined) continue;
+    const best = review.best.get(bib)!;
+    best.count++;
+    if (!(metres <= (bestMetres.get(bib) ?? -1))) {
+      best.mark = mark;
+      bestMetres.set(bib, metres);
+    }
+  }
+  return review;
+}
+
+/** Attempts are chronological in the array: each athlete is tracked through the competition. */
+function judgeVertical(trial: JsonObject, jumper: Jumper, listed: Set<number> | undefined): Rejection | undefined {
+  const height = asString(trial.height);
+  const metres = height === undefined ? undefined : parseMetres(height);
+  if (metres === undefined || !['o', 'x', '-', 'r'].includes(trial.result as string)) return { reason: 'mark' };
+  if (listed && !listed.has(metres)) return { reason: 'height-not-listed' };
+  if (jumper.out) return { reason: jumper.out === 'retired' ? 'after-retirement' : 'after-elimination' };
+  if (jumper.cleared.has(metres)) return { reason: 'after-clearance' };
+  switch (trial.result) {
+    case 'o':
+      jumper.cleared.add(metres);
+      jumper.failures = 0;
+      break;
+    case 'x':
+      if (++jumper.failures >= 3) jumper.out = 'eliminated';
+      break;
+    case 'r':
+      jumper.out = 'retired';
+      break;
+  }
+  return undefined;
+}
+
+/** The attempt number at which each athlete of a horizontal unit retired (`r`): trials may be listed in any order. */
+function retirements(trials: unknown[]): Map<string, number> {
+  const retiredAt = new Map<string, number>();
+  for (const item of trials) {
+    const trial = asObject(item);
+    const bib = asString(trial?.bib);
+    if (bib === undefined || trial!.result !== 'r' || !isPositiveInteger(trial!.round)) continue;
+    retiredAt.set(bib, Math.min(trial!.round, retiredAt.get(bib) ?? Infinity));
+  }
+  return retiredAt;
+}
+
+function judgeHorizontal(trial: JsonObject, jumper: Jumper, limit: number, retiredAt: number | undefined): Rejection | undefined {
+  const round = trial.round;
+  if (typeof round === 'number' && Number.isInteger(round) && (round < 1 || round > limit)) return { reason: 'round-range', limit };
+  if (isPositiveInteger(round)) {
+    const bit = round <= 30 ? 1 << round : 0;
+    if (jumper.rounds & bit) return { reason: 'duplicate-round' };
+    jumper.rounds |= bit;
+  }
+  const result = asString(trial.result);
+  if (result === undefined || (parseMetres(result) === undefined && result !== 'x' && result !== '-' && result !== 'r')) return { reason: 'mark' };
+  if (retiredAt !== undefined && isPositiveInteger(round) && round > retiredAt) return { reason: 'after-retirement' };
+  return undefined;
+}
