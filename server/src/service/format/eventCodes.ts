@@ -145,6 +145,11 @@ function runningInfo(code: string): EventCodeInfo | undefined {
   return undefined;
 }
 
+/** A code in OpenTrack's letter case: capitals, with the relay's "x" in lower case ("4x100"). */
+export function canonicalCode(code: string): string {
+  return code.toUpperCase().replace(/^(\d+)X/, '$1x');
+}
+
 /** Codes offered by completion, grouped by kind (`group` names the group in the user's language). */
 export const COMMON_EVENT_CODES: ReadonlyArray<{ group: () => string; codes: readonly string[] }> = [
   { group: () => l10n.t('Sprints and middle distance'), codes: ['60', '100', '150', '200', '300', '400', '600', '800', '1000', '1500', 'MILE', '3000', '5000', '10000'] },

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
-import { EventKind, eventCodeInfo } from '../format/eventCodes';
+import { EventKind, canonicalCode, eventCodeInfo } from '../format/eventCodes';
 import { Fix, FixEdit } from '../findings';
 import { JsonPath } from '../json/path';
 import { withSuggestion } from './suggest';
@@ -23,8 +23,10 @@ interface CodeSuggestion {
  */
 function intendedCode(model: CompetitionModel, event: EventEntry, path: JsonPath): CodeSuggestion | undefined {
   const code = event.code!;
-  const upper = code.toUpperCase().replace(/^(\d+)X/, '$1x');
-  const compact = upper.replace(/\s+/g, '').replace(/(\d)M$/, '$1');
+  // A lower-case "m" after a distance is metres: in capitals it would name miles ("100m" is not "100M").
+  const metres = /\d\s*m$/.test(code);
+  const upper = metres ? code : canonicalCode(code);
+  const compact = canonicalCode(code.replace(/\s+/g, '').replace(/(\d)m$/, '$1'));
   const entered = entryCodes(model, event);
   const replace = (value: string): FixEdit[] => [{ op: 'replace', path, value }];
   const candidates: CodeSuggestion[] = [
@@ -32,10 +34,13 @@ function intendedCode(model: CompetitionModel, event: EventEntry, path: JsonPath
     { code: compact, fix: { title: l10n.t('Change to "{0}" — the same discipline in OpenTrack\'s notation', compact), edits: replace(compact), kind: 'data' } },
   ];
   if (entered) candidates.push({ code: entered, fix: { title: l10n.t('Change to "{0}" — the code its entries use', entered), edits: replace(entered), kind: 'data' } });
-  return candidates.find(({ code: candidate }) => {
-    const info = candidate === code ? undefined : eventCodeInfo(candidate);
-    return info !== undefined && agreesWithData(model, event, info.kind);
-  });
+  for (const candidate of candidates) {
+    const info = candidate.code === code ? undefined : eventCodeInfo(candidate.code);
+    if (info === undefined) continue;
+    // "hj" on an event with horizontal trials: what was written and what the data shows disagree, so nothing is evident.
+    return agreesWithData(model, event, info.kind) ? candidate : undefined;
+  }
+  return undefined;
 }
 
 /** The one known code every entry of the event gives, if they agree. */

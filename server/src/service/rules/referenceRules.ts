@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { RuleContext, RuleFamily, RuleInfo } from './rule';
 import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
+import { canonicalCode } from '../format/eventCodes';
 import { closest, withSuggestion } from './suggest';
 import { eachUnit } from './walk';
 
@@ -131,7 +132,8 @@ function checkEntries({ model, report }: RuleContext): void {
       // An event code OpenTrack does not know is reported (and repaired) at the event, not at every entry.
       if (code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
         const codePath = [...entryPath(), 'event_code'];
-        const sameCode = code.toUpperCase() === event.code.toUpperCase();
+        // Letter case alone is safe to align only towards the event's code in OpenTrack's case.
+        const sameCode = canonicalCode(code) === event.code;
         report({
           code: ENTERED_CODE.code,
           message: l10n.t('Entry code "{0}" does not match event "{1}", which is "{2}" ({3}). Use "{2}".', code, id, event.code, String(event.value.name ?? '')),
