@@ -44,10 +44,10 @@ test('Fix All never changes a value the mutation did not touch (one random mista
       const changed = changedPaths(mutated, JSON.parse(fixed) as Json, JSON.stringify(leaf.path));
       assert.deepEqual(changed, [], `${name}: ${JSON.stringify(leaf.path)} ${JSON.stringify(leaf.value)} → ${JSON.stringify(value)}: Fix All changed other values`);
     }),
-    { numRuns: 2500, seed: 20261202 },
+    { numRuns: 2000, seed: 20261202 },
   );
   // The property is not vacuous: Fix All does repair mistakes in this run.
-  assert.ok(fixedSomething > 50, `Fix All applied to ${fixedSomething} documents`);
+  assert.ok(fixedSomething > 150, `Fix All applied to ${fixedSomething} documents`);
 });
 
 test('Fix All restores a safe mistake exactly (letter case of a code, rounds separator, decimal comma)', () => {
