@@ -15,12 +15,18 @@ export interface ValidationSettings {
   maxSemanticSize?: number;
   /** At most this many diagnostics per document. */
   maxProblems?: number;
-  /** Called when a rule throws: the other rules still report. */
+  /**
+   * Called when a check throws: a rule family (the other rules still report) or, as "validation",
+   * the whole pipeline (the document then gets a single OT902 error instead of its findings).
+   */
   onRuleError?: (family: string, error: unknown) => void;
 }
 
 export const DEFAULT_MAX_SEMANTIC_SIZE = 20 * 1024 * 1024;
 const DEFAULT_MAX_PROBLEMS = 1000;
+
+/** Most severe first: a finding may replace a schema error only when it ranks at least as high. */
+const SEVERITY_RANK: Record<Severity | 'off', number> = { error: 0, warning: 1, information: 2, hint: 3, off: 4 };
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -68,7 +74,7 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
           failed = true;
           findings.push({
             code: 'OT902',
-            message: l10n.t('Internal error in the "{0}" checks; other checks still ran. See the OpenTrack output for details.', family.name),
+            message: l10n.t('Internal error in the "{0}" checks of {1}; other checks still ran. See the OpenTrack output for details.', family.name, fileName(document)),
             path: [],
             span: { offset: 0, length: 0 },
           });
@@ -76,9 +82,20 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
       }
     }
   }
-  // One cause, one diagnostic: a semantic rule that explains a value supersedes the generic schema error on it.
-  const explained = new Set(semantic.map((f) => JSON.stringify(f.path)));
-  findings.push(...schemaFindings.filter((f) => f.code === 'OT011' || !explained.has(JSON.stringify(f.path))), ...semantic);
+  // One cause, one diagnostic: a semantic rule that explains a value supersedes the generic schema
+  // error on it, but only when it is at least as severe (a warning never hides an error).
+  const overrides = settings.rules ?? {};
+  const explainedAt = new Map<string, number>();
+  for (const f of semantic) {
+    const key = JSON.stringify(f.path);
+    explainedAt.set(key, Math.min(explainedAt.get(key) ?? SEVERITY_RANK.off, SEVERITY_RANK[severityOf(f, overrides)]));
+  }
+  for (const f of schemaFindings) {
+    const explained = explainedAt.get(JSON.stringify(f.path));
+    if (f.code === 'OT011' || explained === undefined || explained > SEVERITY_RANK[severityOf(f, overrides)]) findings.push(f);
+  }
+  // One push per finding: spreading a huge list into push() overflows the stack.
+  for (const f of semantic) findings.push(f);
   return findings;
 }
 
@@ -87,13 +104,55 @@ function syntaxFixKind(code: string): FixKind {
   return code === 'OT001' ? 'data' : code === 'OT006' ? 'encoding' : 'syntax';
 }
 
-/** LSP diagnostics for one document version, with ranges on the offending key or value. */
+/** The severity a finding is shown with: the user's override, the finding's own, its rule's. */
+function severityOf(finding: Finding, overrides: SeverityOverrides): Severity | 'off' {
+  return (Object.hasOwn(overrides, finding.code) ? overrides[finding.code] : undefined) ?? finding.severity ?? ruleInfo(finding.code)?.severity ?? 'error';
+}
+
+/** The file name of a document, for messages that must say which file they are about. */
+function fileName(document: CompetitionDocument): string {
+  const path = document.textDocument.uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || path;
+  } catch {
+    return name || path;
+  }
+}
+
+/**
+ * LSP diagnostics for one document version, with ranges on the offending key or value. Fails
+ * closed: if checking throws, the result is one OT902 error naming the file, never an empty list
+ * that would make a broken file look clean.
+ */
 export function validateDocument(document: CompetitionDocument, settings: ValidationSettings = {}): Diagnostic[] {
+  try {
+    return diagnosticsOf(document, settings);
+  } catch (error) {
+    settings.onRuleError?.('validation', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        range: Range.create(0, 0, 0, 0),
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        code: 'OT902',
+        message: l10n.t(
+          'Internal error: {0} could not be checked ({1}). Its problems are not shown: do not rely on it or upload it until this is fixed. See the OpenTrack output for details.',
+          fileName(document),
+          reason.slice(0, 200),
+        ),
+      },
+    ];
+  }
+}
+
+function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettings): Diagnostic[] {
   const overrides = settings.rules ?? {};
   const maxProblems = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const kept: { finding: Finding; severity: Severity }[] = [];
   for (const finding of collectFindings(document, settings)) {
-    const severity = overrides[finding.code] ?? finding.severity ?? ruleInfo(finding.code)?.severity ?? 'error';
+    const severity = severityOf(finding, overrides);
     if (severity !== 'off') kept.push({ finding, severity });
   }
   const shown = kept.slice(0, maxProblems);

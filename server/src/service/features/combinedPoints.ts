@@ -52,7 +52,9 @@ export function usesWorldAthleticsTables(parentCode: string | undefined): boolea
 /** The table row of a discipline code, ignoring implement weights (SP4K) and hurdle specs (100H84cm). */
 function rowFor(gender: ScoringGender, code: string): Row | undefined {
   const table = TABLES[gender];
-  return table[code] ?? table[code.replace(/^(SP|DT|JT)[0-9.]+K?G?$/i, '$1').replace(/^(\d+H)\d+(?:cm)?$/, '$1')];
+  // Own rows only: a code such as "constructor" is not a discipline.
+  const row = (name: string): Row | undefined => (Object.hasOwn(table, name) ? table[name] : undefined);
+  return row(code) ?? row(code.replace(/^(SP|DT|JT)[0-9.]+K?G?$/i, '$1').replace(/^(\d+H)\d+(?:cm)?$/, '$1'));
 }
 
 /**

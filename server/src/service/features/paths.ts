@@ -12,7 +12,8 @@ export function pathShape(path: JsonPath): string {
 export function valueAt(root: unknown, path: JsonPath): unknown {
   let current = root;
   for (const segment of path) {
-    if (current === null || typeof current !== 'object' || Array.isArray(current) !== (typeof segment === 'number')) return undefined;
+    // Own properties only: a key named "constructor" must not find Object's.
+    if (current === null || typeof current !== 'object' || Array.isArray(current) !== (typeof segment === 'number') || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;

@@ -1,5 +1,6 @@
 import { Scanner, Tok, decodeString } from './scanner';
 import { Span } from './locate';
+import { MAX_DEPTH } from './parse';
 
 /** A key or scalar value token under the cursor. */
 export interface TokenAtOffset {
@@ -50,7 +51,10 @@ type State =
 
 interface Frame {
   kind: 'object' | 'array';
-  path: (string | number)[];
+  /** The enclosing frame and this container's segment in it: paths are built once, at the end (deep text stays linear). */
+  parent: Frame | undefined;
+  segment: string | number;
+  depth: number;
   start: number;
   keys: string[];
   pendingKey: string | undefined;
@@ -65,6 +69,7 @@ interface Frame {
  * object, to know its other keys. No tree is built. Tolerates what the tolerant parser
  * recovers from (comments, trailing or missing commas, unterminated strings, bare words) and
  * counts array elements the way it does, so paths agree with `parsed.value` and `locatePaths`.
+ * Containers deeper than the parser's depth limit are not parsed: inside them, the context is empty.
  */
 export function contextAtOffset(text: string, offset: number): OffsetContext {
   const scanner = new Scanner(text);
@@ -82,6 +87,12 @@ export function contextAtOffset(text: string, offset: number): OffsetContext {
       case Tok.OpenBrace:
       case Tok.OpenBracket:
         stack.push(openFrame(kind, scanner.start, frame));
+        if (stack.length > MAX_DEPTH) {
+          // The parser skips it: so do the features (and the scan stays linear however deep the text).
+          stack.pop();
+          scanner.skipValue();
+          if (offset < scanner.end) return baseContext(undefined);
+        }
         break;
       case Tok.CloseBrace:
       case Tok.CloseBracket:
@@ -95,14 +106,21 @@ export function contextAtOffset(text: string, offset: number): OffsetContext {
 }
 
 function openFrame(kind: Tok, start: number, parent: Frame | undefined): Frame {
-  let path: (string | number)[] = [];
+  let segment: string | number = '';
   if (parent) {
     // A container where a key belongs is skipped by the parser: give it a path nothing matches.
-    const segment = parent.kind === 'array' ? parent.index : parent.state === 'value' || parent.state === 'colon' ? (parent.pendingKey ?? '') : '';
-    path = [...parent.path, segment];
+    segment = parent.kind === 'array' ? parent.index : parent.state === 'value' || parent.state === 'colon' ? (parent.pendingKey ?? '') : '';
     advance(parent, kind, '', undefined, false);
   }
-  return { kind: kind === Tok.OpenBrace ? 'object' : 'array', path, start, keys: [], pendingKey: undefined, state: kind === Tok.OpenBrace ? 'key' : 'value', index: 0 };
+  const depth = parent ? parent.depth + 1 : 1;
+  return { kind: kind === Tok.OpenBrace ? 'object' : 'array', parent, segment, depth, start, keys: [], pendingKey: undefined, state: kind === Tok.OpenBrace ? 'key' : 'value', index: 0 };
+}
+
+/** The path of a frame's container, from the root. */
+function pathOf(frame: Frame): (string | number)[] {
+  const path: (string | number)[] = new Array(frame.depth - 1);
+  for (let at: Frame = frame; at.parent; at = at.parent) path[at.depth - 2] = at.segment;
+  return path;
 }
 
 /** Moves a frame past one token (a container counts as one value). */
@@ -138,7 +156,7 @@ function startsMember(kind: Tok): boolean {
 
 function baseContext(frame: Frame | undefined): OffsetContext {
   return {
-    containerPath: frame ? frame.path : [],
+    containerPath: frame ? pathOf(frame) : [],
     containerKind: frame?.kind,
     containerStart: frame ? frame.start : 0,
     siblingKeys: frame ? frame.keys : [],
@@ -186,10 +204,10 @@ function tokenContext(text: string, scanner: Scanner, frame: Frame | undefined):
   if (!frame) {
     context.value = { ...token, path: [] };
   } else if (frame.kind === 'array') {
-    context.value = { ...token, path: [...frame.path, frame.index] };
+    context.value = { ...token, path: [...context.containerPath, frame.index] };
     context.index = frame.index;
   } else if (!isKey && frame.pendingKey !== undefined) {
-    context.value = { ...token, path: [...frame.path, frame.pendingKey] };
+    context.value = { ...token, path: [...context.containerPath, frame.pendingKey] };
     context.propertyName = frame.pendingKey;
   }
   if (frame) advance(frame, kind, text, scanner, !isKey);

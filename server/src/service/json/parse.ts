@@ -27,7 +27,7 @@ export interface ParsedJson {
 }
 
 /** Deeper nesting than this is skipped, not parsed, so broken input cannot exhaust the stack. */
-const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 1000;
 
 /**
  * Parses a document once. Strict JSON (the normal case) goes through the native JSON.parse;
@@ -55,7 +55,7 @@ function bomProblem(): SyntaxProblem {
 }
 
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
-const PYTHON_LITERALS: Record<string, string> = { True: 'true', False: 'false', None: 'null' };
+const PYTHON_LITERALS = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
 class TolerantParser {
   private readonly problems: SyntaxProblem[] = [];
@@ -174,7 +174,10 @@ class TolerantParser {
         this.report('OT001', l10n.t('Missing a value for "{0}".', name), s.start, 1);
         return s.kind === Tok.Comma ? 'comma' : 'end';
       }
-      result[name] = this.value(depth + 1);
+      const value = this.value(depth + 1);
+      // As in JSON.parse, "__proto__" is an ordinary key, not the object's prototype.
+      if (name === '__proto__') Object.defineProperty(result, name, { value, writable: true, enumerable: true, configurable: true });
+      else result[name] = value;
       return 'value';
     });
     return result;
@@ -226,7 +229,7 @@ class TolerantParser {
     if (raw === 'true') return true;
     if (raw === 'false') return false;
     if (raw === 'null') return null;
-    const literal = PYTHON_LITERALS[raw];
+    const literal = PYTHON_LITERALS.get(raw);
     if (literal !== undefined) {
       this.report('OT004', l10n.t('`{0}` is Python, not JSON. Use `{1}`.', raw, literal), s.start, raw.length, literal);
       return JSON.parse(literal);

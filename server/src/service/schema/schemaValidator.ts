@@ -69,6 +69,11 @@ function typeName(value: unknown): string {
   return l10n.t('a {0}', typeof value);
 }
 
+/** A value as a message quotes it: scalars as JSON, containers by their type (a deep one cannot overflow the stack). */
+function shown(value: unknown): string {
+  return value !== null && typeof value === 'object' ? typeName(value) : String(JSON.stringify(value));
+}
+
 /** How messages name the JSON schema types. */
 const TYPE_WORDS: Record<string, () => string> = {
   string: () => l10n.t('a string'),
@@ -101,7 +106,7 @@ function toFinding(error: ErrorObject): Finding {
   const path = pointerToPath(error.instancePath);
   const schema = error.parentSchema as SchemaNode | undefined;
   const subject = propertyName(path, true);
-  const data = String(JSON.stringify(error.data));
+  const data = shown(error.data);
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
