@@ -41,6 +41,8 @@ test('a flood of problems is capped with a note saying how many more there are',
 test('severity overrides and off', () => {
   const doc = fullExample();
   doc.events[1].rounds = '2;1';
-  assert.equal(diagnose(doc, { rules: { OT101: 'hint' } })[0]!.severity, 4);
-  assert.deepEqual(diagnose(doc, { rules: { OT101: 'off' } }), []);
+  assert.deepEqual(diagnose(doc, { rules: { OT101: 'error' } }).map((d) => [d.code, d.severity]), [['OT101', 1]]);
+  // A milder (or silenced) rule no longer replaces the schema error on the same value.
+  assert.deepEqual(diagnose(doc, { rules: { OT101: 'hint' } }).map((d) => [d.code, d.severity]), [['OT013', 1], ['OT101', 4]]);
+  assert.deepEqual(diagnose(doc, { rules: { OT101: 'off' } }).map((d) => d.code), ['OT013']);
 });

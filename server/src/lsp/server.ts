@@ -32,8 +32,11 @@ const PUSH_DELAY_MS = 200;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache();
-  const settings = new SettingsStore(connection);
   const log = (message: string): void => connection.console.error(message);
+  const settings = new SettingsStore(connection, (message) => {
+    log(message);
+    void connection.window.showWarningMessage(message);
+  });
   let pullDiagnostics = false;
   /** Globs of the files the client validates, completes and hovers from our schema on its own. */
   let schemaFileMatch: string[] = [];
