@@ -6,11 +6,18 @@ import { diagnose, documentOf } from '../helpers/service';
 import { readRepoFile } from '../helpers/repo';
 import { codeActions } from '../../server/src/service/features/codeActions';
 import { validateDocument } from '../../server/src/service';
+import { hover } from '../../server/src/service/features/hover';
+import { completion } from '../../server/src/service/features/completion';
+import { documentSymbols } from '../../server/src/service/features/symbols';
+import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
+import { RuleFamily } from '../../server/src/service/rules/rule';
 
 const seed = readRepoFile('test', 'fixtures', 'fixes', 'valid.json');
 
 /** Fragments hand-edited competition files get wrong. */
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', "'", 'True', 'None', '//', '/*', '\\', '\ufeff', '\r\n', '🏃', '"bib"', '"3.55"', '-1', '1e999', 'null', ' '];
+const TOKENS = ['{', '}', '[', ']', ',', ':', '"', "'", 'True', 'None', '//', '/*', '\\', '\ufeff', '\r\n', '🏃', '"bib"', '"3.55"', '-1', '1e999', 'null', ' ',
+  // Hostile shapes: prototype names as bare words, strings and keys; deep nesting.
+  'constructor', 'toString', '"__proto__"', '"constructor":', '"__proto__": {},', '[[[[[[[[[[[[[[[[', '{"a":{"a":{"a":{"a":'];
 
 const edit = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
@@ -31,30 +38,55 @@ function apply(text: string, edits: Edit[]): string {
   return out;
 }
 
-test('thousands of mutated documents: never throws, always finishes, every range inside the document', () => {
-  fc.assert(
-    fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
-      const text = apply(seed, edits);
-      const document = documentOf(text);
-      const diagnostics = validateDocument(document);
-      const end = document.textDocument.positionAt(text.length);
-      for (const d of diagnostics) {
-        const start = document.textDocument.offsetAt(d.range.start);
-        const stop = document.textDocument.offsetAt(d.range.end);
-        assert.ok(start <= stop && stop <= text.length, `range outside: ${JSON.stringify(d.range)} of ${JSON.stringify(end)}`);
-        assert.ok(stop - start < text.length || text.length < 3, 'never the whole file');
-      }
-      // Fixes must be computable for whatever was reported.
-      codeActions(TextDocument.create(document.textDocument.uri, 'json', 1, text), diagnostics, undefined, diagnostics);
-    }),
-    { numRuns: 3000, seed: 20261128 },
-  );
+/** Every diagnostic is in range and fixable, no check failed internally (OT902), and the cursor features answer. */
+function checkMutant(edits: Edit[]): void {
+  const text = apply(seed, edits);
+  const document = documentOf(text);
+  const started = performance.now();
+  const diagnostics = validateDocument(document);
+  const internal = diagnostics.find((d) => d.code === 'OT902');
+  assert.equal(internal, undefined, internal?.message);
+  const end = document.textDocument.positionAt(text.length);
+  for (const d of diagnostics) {
+    const start = document.textDocument.offsetAt(d.range.start);
+    const stop = document.textDocument.offsetAt(d.range.end);
+    assert.ok(start <= stop && stop <= text.length, `range outside: ${JSON.stringify(d.range)} of ${JSON.stringify(end)}`);
+    assert.ok(stop - start < text.length || text.length < 3, 'never the whole file');
+  }
+  // Fixes must be computable for whatever was reported.
+  codeActions(TextDocument.create(document.textDocument.uri, 'json', 1, text), diagnostics, undefined, diagnostics);
+  // The cursor features answer wherever an edit landed.
+  const at = document.textDocument.positionAt((edits[0]?.at ?? 0) % (text.length + 1));
+  hover(document, at);
+  completion(document, at);
+  documentSymbols(document);
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 5000, `one document took ${elapsed.toFixed(0)} ms`);
+}
+
+test('thousands of mutated documents: no internal error, always finishes, every range inside the document', () => {
+  const heapBefore = process.memoryUsage().heapUsed;
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), checkMutant), { numRuns: 3000, seed: 20261128 });
+  assert.ok(process.memoryUsage().heapUsed - heapBefore < 300 * 1024 * 1024, 'memory stays bounded');
 });
 
-test('random JSON values as documents never throw', () => {
+test('the fuzz test fails when a rule throws (it would not pass a broken check)', () => {
+  const families = RULE_FAMILIES as RuleFamily[];
+  families.push({ name: 'throwing', rules: [], check: () => { throw new Error('boom'); } });
+  try {
+    const result = fc.check(fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), checkMutant), { numRuns: 50, seed: 1 });
+    assert.equal(result.failed, true);
+    assert.match(String(result.errorInstance), /OT902|throwing/);
+  } finally {
+    families.pop();
+  }
+});
+
+test('random JSON values as documents never fail internally', () => {
   fc.assert(
     fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
-      diagnose(JSON.stringify({ full_name: 'x', events: [value], competitors: [value], teams: value }));
+      const codes = diagnose(JSON.stringify({ full_name: 'x', events: [value], competitors: [value], teams: value })).map((d) => d.code);
+      assert.ok(!codes.includes('OT902'));
     }),
     { numRuns: 1000, seed: 7 },
   );

@@ -132,3 +132,14 @@ test('a position past the end of a deeply nested broken document answers', () =>
   assert.equal(hover(document, end), null);
   assert.match(JSON.stringify(hover(document, Position.create(0, 3))?.contents), /events of the competition/);
 });
+
+test('dense invalid items: thousands of wrong values are reported without an internal error, in bounded time', () => {
+  const doc = fullExample();
+  doc.competitors = Array.from({ length: 3000 }, (_, i) => ({ competitor_id: i, first_name: 7, last_name: [], team_id: {}, constructor: 'x' }));
+  const started = performance.now();
+  const diagnostics = diagnose(doc);
+  const elapsed = performance.now() - started;
+  assert.ok(!diagnostics.some((d) => d.code === 'OT902'));
+  assert.equal(diagnostics.at(-1)!.code, 'OT903', 'capped with a note');
+  assert.ok(elapsed < 20000, `took ${elapsed.toFixed(0)} ms`);
+});
