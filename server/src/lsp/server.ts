@@ -8,7 +8,7 @@ import {
   DiagnosticSeverity,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
+import { CompetitionDocument, DocumentCache, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
 import { matchesGlobs } from '../service/detect';
 import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
@@ -80,7 +80,12 @@ export function startServer(connection: Connection): void {
               void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: diagnostics ?? [] });
             }
           })
-          .catch((error: unknown) => log(`Validation failed: ${String(error)}`));
+          .catch((error: unknown) => {
+            log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+            if (documents.get(textDocument.uri)?.version === version) {
+              void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: [internalErrorDiagnostic(textDocument.uri, error)] });
+            }
+          });
       }, PUSH_DELAY_MS),
     );
   }
@@ -118,7 +123,8 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, items: (await diagnose(textDocument)) ?? [] };
     } catch (error) {
       log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // Fail closed: a file that could not be checked must not look clean.
+      return { kind: DocumentDiagnosticReportKind.Full, items: [internalErrorDiagnostic(textDocument.uri, error)] };
     }
   });
 

@@ -3,7 +3,7 @@
  * No `vscode`, no LSP connection; the server, the CLI and the tests all call this.
  */
 export { CompetitionDocument, DocumentCache } from './document';
-export { validateDocument, collectFindings, SOURCE, DEFAULT_MAX_SEMANTIC_SIZE } from './validate';
+export { validateDocument, internalErrorDiagnostic, collectFindings, SOURCE, DEFAULT_MAX_SEMANTIC_SIZE } from './validate';
 export type { ValidationSettings } from './validate';
 export { matchesCompetitionName, looksLikeCompetition, mayBeCompetition } from './detect';
 export { allRules, ruleInfo } from './rules/registry';

@@ -74,7 +74,7 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
           failed = true;
           findings.push({
             code: 'OT902',
-            message: l10n.t('Internal error in the "{0}" checks of {1}; other checks still ran. See the OpenTrack output for details.', family.name, fileName(document)),
+            message: l10n.t('Internal error in the "{0}" checks of {1}; other checks still ran. See the OpenTrack output for details.', family.name, fileName(document.textDocument.uri)),
             path: [],
             span: { offset: 0, length: 0 },
           });
@@ -110,8 +110,8 @@ function severityOf(finding: Finding, overrides: SeverityOverrides): Severity | 
 }
 
 /** The file name of a document, for messages that must say which file they are about. */
-function fileName(document: CompetitionDocument): string {
-  const path = document.textDocument.uri.replace(/[?#].*$/, '');
+function fileName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name) || path;
@@ -130,21 +130,24 @@ export function validateDocument(document: CompetitionDocument, settings: Valida
     return diagnosticsOf(document, settings);
   } catch (error) {
     settings.onRuleError?.('validation', error);
-    const reason = error instanceof Error ? error.message : String(error);
-    return [
-      {
-        range: Range.create(0, 0, 0, 0),
-        severity: DiagnosticSeverity.Error,
-        source: SOURCE,
-        code: 'OT902',
-        message: l10n.t(
-          'Internal error: {0} could not be checked ({1}). Its problems are not shown: do not rely on it or upload it until this is fixed. See the OpenTrack output for details.',
-          fileName(document),
-          reason.slice(0, 200),
-        ),
-      },
-    ];
+    return [internalErrorDiagnostic(document.textDocument.uri, error)];
   }
+}
+
+/** The single OT902 error of a file that could not be checked: visible, naming the file and the reason. */
+export function internalErrorDiagnostic(uri: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    range: Range.create(0, 0, 0, 0),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'OT902',
+    message: l10n.t(
+      'Internal error: {0} could not be checked ({1}). Its problems are not shown: do not rely on it or upload it until this is fixed. See the OpenTrack output for details.',
+      fileName(uri),
+      reason.slice(0, 200),
+    ),
+  };
 }
 
 function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettings): Diagnostic[] {
