@@ -4,10 +4,12 @@ import { validateText } from './validateFiles';
 import { runValidate } from './validateCommand';
 import { runUpload } from './upload';
 import { positionOfPath } from './positionOfPath';
+import { RENDER_USAGE, runRender } from './render';
 
 const USAGE = `Usage:
   opentrack validate [--format text|json] [--] FILE|FOLDER...
   opentrack upload FILE [--server test|live|URL] [--api v1|rest] [--yes] [--force] [--timeout SECONDS]
+${RENDER_USAGE}
 
 Exit codes: 0 no errors, 1 errors found (or upload failed), 2 usage error, unreadable file,
 no competition file found, or an internal error (OT902).`;
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           locate: positionOfPath,
         },
       );
+    case 'render':
+      return runRender(rest, io);
     case '--help':
     case '-h':
     case 'help':

@@ -9,14 +9,14 @@ import { eventName, md } from './describe';
 import { valueAt } from './paths';
 
 /** The combined event an event belongs to, when it is scored with the WA tables. */
-function scoredParent(model: CompetitionModel, event: EventEntry): EventEntry | undefined {
+export function scoredParent(model: CompetitionModel, event: EventEntry): EventEntry | undefined {
   const parentId = asString(event.value.parent);
   const parent = parentId ? model.eventsById.get(parentId)?.[0] : undefined;
   return parent && usesWorldAthleticsTables(parent.code) ? parent : undefined;
 }
 
 /** The table's gender: the discipline's `genders`, else the combined event's, else the athlete's. */
-function tableGender(model: CompetitionModel, event: EventEntry, parent: EventEntry, bib: string | undefined): ScoringGender | undefined {
+export function tableGender(model: CompetitionModel, event: EventEntry, parent: EventEntry, bib: string | undefined): ScoringGender | undefined {
   const gender = (value: unknown): ScoringGender | undefined => (value === 'M' || value === 'F' ? value : undefined);
   return gender(event.value.genders) ?? gender(parent.value.genders) ?? gender(model.competitorsById.get(bib ?? '')?.[0]?.value.gender);
 }
