@@ -3,6 +3,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerUploadCommands, type UploadTestingApi } from './upload/commands';
 import { registerLanguageStatus } from './languageStatus';
+import { registerPreviewCommands, type PreviewTestingApi } from './preview/previewCommands';
 
 let client: LanguageClient | undefined;
 
@@ -42,11 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
     vscode.commands.registerCommand('opentrack.showOutput', () => log.show(true)),
   );
   const testing = registerUploadCommands(context, { client, log });
+  const preview = registerPreviewCommands(context, client, log);
 
   await client.start();
   registerLanguageStatus(context, client);
   log.info('OpenTrack language server started');
-  return { client, testing };
+  return { client, testing, preview };
 }
 
 function jsonValidationFileMatch(context: vscode.ExtensionContext): string[] {
@@ -59,6 +61,8 @@ export interface OpenTrackApi {
   client: LanguageClient;
   /** Test hooks for the upload commands (e.g. `testing.storeCredentials`); not a public API. */
   testing: UploadTestingApi;
+  /** Test hooks for the preview (the open panels); not a public API. */
+  preview: PreviewTestingApi;
 }
 
 export async function deactivate(): Promise<void> {

@@ -21,3 +21,22 @@ export interface ValidateResult {
   warnings: number;
   diagnostics: Diagnostic[];
 }
+
+/** Name of the custom request that renders a competition for the preview (the whole page, or one section of a large meet). */
+export const PREVIEW_REQUEST = 'opentrack/preview';
+
+export interface PreviewParams {
+  uri: string;
+  /** A section rendered on demand (`event:3`, `competitors`, `teams`); the whole page when absent. */
+  section?: string;
+}
+
+/** A row of the preview: its `data-path` and the offsets of its JSON in the rendered version. */
+export type PreviewRow = [path: string, start: number, end: number];
+
+export type PreviewResult =
+  | { kind: 'page'; html: string; rows: PreviewRow[]; lazy: boolean; version: number }
+  | { kind: 'section'; section: string; html: string; rows: PreviewRow[]; version: number }
+  /** The JSON has syntax errors: the preview keeps its last good page and says why. */
+  | { kind: 'broken'; message: string; version: number }
+  | { kind: 'closed' };

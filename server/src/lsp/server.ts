@@ -16,6 +16,7 @@ import { DOCUMENT_KIND_REQUEST, VALIDATE_REQUEST, type CompetitionReason, type D
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
+import { registerPreview } from './preview';
 
 /**
  * `initializationOptions.schemaFileMatch`: the `jsonValidation` globs of a client (VS Code) whose own
@@ -162,6 +163,7 @@ export function startServer(connection: Connection): void {
     runSafe: (name, token, fallback, work) => runSafe(log, name, token, fallback, work),
   });
 
+  registerPreview(connection, documents, cache);
   documents.listen(connection);
   connection.listen();
 }
