@@ -16,6 +16,7 @@ import { JsonServiceBaseline } from './jsonServiceBaseline';
 import { LanguageServerProcess } from './lspClient';
 import { SizeResult, machineFacts, resultsMarkdown, resultsTable, verdicts } from './report';
 import { quantile, summarise } from './stats';
+import { measureRender } from './renderBench';
 
 /** Competitor counts that give meets of about 0.5, 2.5 and 5 MiB (seed 1). */
 const SIZES = [
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
     };
     results.push(result);
     console.log(`  ${size.label}: ours ${ours.latency.median.toFixed(1)} ms, theirs ${theirs.latency.median.toFixed(1)} ms, RSS ${result.residentMiB.toFixed(0)} MiB`);
+    console.log(`  ${size.label} preview: ${measureRender(text)}`);
   }
   console.log(`\n${resultsTable(results)}\n\n${verdicts(results).join('\n')}`);
   const resultsPath = join(root, 'test', 'bench', 'RESULTS.md');

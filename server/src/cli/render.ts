@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseJson } from '../service/json/parse';
-import { buildModel } from '../service/model';
+import { asObject, buildModel } from '../service/model';
 import { renderPage } from '../service/render/page';
 
 export const RENDER_USAGE = '  opentrack render FILE [-o|--output results.html]';
@@ -16,7 +16,7 @@ export function runRender(args: string[], io: Io): number {
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '-o' || arg === '--output') output = args[++i];
+    if (arg === '-o' || arg === '--output') output = args[++i] ?? '';
     else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
     else if (arg.startsWith('-')) {
       io.stderr(`opentrack: unknown option ${arg}.\nUsage:\n${RENDER_USAGE}`);
@@ -37,7 +37,7 @@ export function runRender(args: string[], io: Io): number {
     return 2;
   }
   const parsed = parseJson(text);
-  if (parsed.value === undefined || parsed.value === null || typeof parsed.value !== 'object') {
+  if (!asObject(parsed.value)) {
     io.stderr(`${file}: not a JSON object; run "opentrack validate ${file}" to see why.`);
     return 2;
   }

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
 import { DocumentCache } from '../service';
 import { locatePaths } from '../service/json/locate';
+import { asObject } from '../service/model';
 import { pathAttribute } from '../service/render/html';
 import { RenderedHtml, isLargeMeet, renderCompetition, renderSection } from '../service/render/preview';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from './protocol';
@@ -15,7 +16,7 @@ export function registerPreview(connection: Connection, documents: TextDocuments
     const document = cache.get(textDocument);
     const version = document.version;
     const syntax = document.parsed.problems.find((problem) => problem.code !== 'OT006');
-    if (syntax || typeof document.parsed.value !== 'object' || document.parsed.value === null) {
+    if (syntax || !asObject(document.parsed.value)) {
       const at = syntax ? document.textDocument.positionAt(syntax.offset) : undefined;
       const message = at
         ? l10n.t('The JSON has a syntax error at line {0}: {1} The preview shows the last version that could be read.', at.line + 1, syntax!.message)
