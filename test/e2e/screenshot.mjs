@@ -1,5 +1,5 @@
 // Refreshes the README screenshot (client/images/screenshot.png): the broken sample in the packaged
-// extension, with its squiggles and the Problems panel. `node test/e2e/screenshot.mjs`
+// extension, with its squiggles and the Problems panel; and client/images/preview.png, the preview. `node test/e2e/screenshot.mjs`
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -7,6 +7,7 @@ import { startCodeServer } from './codeServer.mjs';
 import { buildAndPackage, extensionId, repoRoot, vsixPath } from './extension.mjs';
 import { installHost } from './install-host.mjs';
 import { loadWorkbench, quickOpen } from './ui/workbench.mjs';
+import { openPreview } from './ui/preview.mjs';
 
 installHost();
 buildAndPackage();
@@ -24,6 +25,14 @@ try {
   const output = join(repoRoot, 'client', 'images', 'screenshot.png');
   await page.screenshot({ path: output });
   console.log(`Written ${output}`);
+  // The preview beside the fullest sample (README: "See the competition").
+  const previewPage = await browser.context.newPage();
+  await loadWorkbench(previewPage, server, folder, 'complete-meet.opentrack.json');
+  const frame = await openPreview(previewPage, folder);
+  await frame.locator('details[data-section="event:2"]').scrollIntoViewIfNeeded();
+  const previewOutput = join(repoRoot, 'client', 'images', 'preview.png');
+  await previewPage.screenshot({ path: previewOutput });
+  console.log(`Written ${previewOutput}`);
 } finally {
   await browser.close();
   await server.stop();

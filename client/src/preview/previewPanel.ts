@@ -59,6 +59,13 @@ export class PreviewPanel implements vscode.Disposable {
         if (event.textEditor.document.uri.toString() === this.uri.toString()) this.postCursor(event.textEditor);
       }),
     );
+    // Render while the webview loads; the page is posted once its script says it is ready.
+    this.refresh();
+  }
+
+  /** The HTML of the last page rendered (for the extension-host tests). */
+  get html(): string | undefined {
+    return this.lastPage?.type === 'page' ? this.lastPage.html : undefined;
   }
 
   /** Renders again now (the command on an open preview, a change of the document). */
@@ -105,7 +112,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.lastPage) {
           this.post(this.lastPage);
           this.postProblems();
-        } else this.refresh();
+        }
         return;
       case 'loadSection': {
         const result = await this.request({ uri: this.uri.toString(), section: message.section });
