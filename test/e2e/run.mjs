@@ -24,6 +24,8 @@ function stage(title) {
 function copyWorkspace(server, name) {
   const dir = join(server.runDir, name);
   cpSync(fixtureWorkspace, dir, { recursive: true });
+  // The preview check shows the fullest sample.
+  cpSync(join(repoRoot, 'samples', 'complete-meet.opentrack.json'), join(dir, 'complete-meet.opentrack.json'));
   return dir;
 }
 

@@ -28,7 +28,7 @@ try {
   // The preview beside the fullest sample (README: "See the competition").
   const previewPage = await browser.context.newPage();
   await loadWorkbench(previewPage, server, folder, 'complete-meet.opentrack.json');
-  const frame = await openPreview(previewPage, folder);
+  const frame = await openPreview(previewPage);
   await frame.locator('details[data-section="event:2"]').scrollIntoViewIfNeeded();
   const previewOutput = join(repoRoot, 'client', 'images', 'preview.png');
   await previewPage.screenshot({ path: previewOutput });

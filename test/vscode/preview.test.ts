@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { OpenTrackApi } from '../../client/src/extension';
@@ -7,9 +9,15 @@ import { extensionId, replaceInDocument, revert } from './support';
 
 const waitLimitMs = 20_000;
 
-/** The repository's sample (the suite runs from out/vscode in the repository, under code-server and test-electron alike). */
-function sampleUri(): vscode.Uri {
-  return vscode.Uri.file(path.join(__dirname, '..', '..', 'samples', 'complete-meet.opentrack.json'));
+/**
+ * A copy of the repository's fullest sample in a temporary folder (the suite runs from out/vscode in
+ * the repository, under code-server and test-electron alike): whatever happens, the sample never changes.
+ */
+function sampleCopy(): vscode.Uri {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentrack-preview-'));
+  const file = path.join(dir, 'complete-meet.opentrack.json');
+  fs.copyFileSync(path.join(__dirname, '..', '..', 'samples', 'complete-meet.opentrack.json'), file);
+  return vscode.Uri.file(file);
 }
 
 /** Resolves with the next message the preview posts that satisfies accept. */
@@ -37,7 +45,7 @@ suite('Preview', () => {
 
   suiteSetup(async () => {
     const api = await vscode.extensions.getExtension<OpenTrackApi>(extensionId)!.activate();
-    document = await vscode.workspace.openTextDocument(sampleUri());
+    document = await vscode.workspace.openTextDocument(sampleCopy());
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     const opened = vscode.commands.executeCommand<PreviewPanel>('opentrack.openPreviewToSide');
     // The panel exists once the command returns; its first page comes from the server.
@@ -52,19 +60,26 @@ suite('Preview', () => {
   });
 
   test('opens beside the editor and shows a table of every kind of event', () => {
-    assert.strictEqual(preview.panel.viewColumn, vscode.ViewColumn.Two);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ tab, column: group.viewColumn })));
+    const previewTab = tabs.find(({ tab }) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('opentrack.preview'));
+    const editorTab = tabs.find(({ tab }) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString());
+    assert.ok(previewTab && editorTab, 'an editor tab and a preview tab');
+    assert.strictEqual(previewTab.column, editorTab.column + 1, 'the preview is beside the editor');
     for (const table of ['<table class="results">', '<table class="results attempts">', '<table class="results heights">', '<table class="results combined">', '<div class="runners">']) {
       assert.ok(firstPage.includes(table), `the page has ${table}`);
     }
     assert.match(firstPage, /<td class="mark">2:09\.84<\/td>/);
   });
 
+  // Judged in real VS Code: "changes within a second". The bound is the issue's; on a saturated
+  // machine the extension host and the server queue work, so the elapsed time is printed too.
   test('an edited performance shows within a second', async () => {
     const started = Date.now();
     const updated = nextPost(preview, (message): message is Extract<ToWebview, { type: 'page' }> => isPage(message) && message.html.includes('2:01.23'), 'page with the edit');
     await replaceInDocument(document, '"performance": "2:09.84"', '"performance": "2:01.23"');
     await updated;
     const elapsed = Date.now() - started;
+    console.log(`      preview updated ${elapsed} ms after the edit`);
     assert.ok(elapsed < 1000, `updated after ${elapsed} ms`);
   });
 

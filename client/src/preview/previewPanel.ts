@@ -5,7 +5,7 @@ import { previewShell } from './previewHtml';
 import { RowIndex } from './rowIndex';
 
 /** Edits are rendered once typing pauses this long. */
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 200;
 
 /** Messages from the webview's script. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; path: string } | { type: 'loadSection'; section: string };

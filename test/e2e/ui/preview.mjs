@@ -1,7 +1,6 @@
 // The preview beside the fullest sample: result tables of every kind, and a click on a row moves the cursor.
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../extension.mjs';
 import { quickOpen, runCommandFromPalette } from './workbench.mjs';
 
 const sample = 'complete-meet.opentrack.json';
@@ -11,9 +10,8 @@ export function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-/** Opens the sample (copied into the workspace) and its preview; resolves once the preview shows its tables. */
-export async function openPreview(page, workspaceDir) {
-  copyFileSync(join(repoRoot, 'samples', sample), join(workspaceDir, sample));
+/** Opens the sample (in the workspace) and its preview; resolves once the preview shows its tables. */
+export async function openPreview(page) {
   await quickOpen(page, sample);
   await runCommandFromPalette(page, 'OpenTrack: Open Preview to the Side');
   const frame = previewFrame(page);
@@ -31,7 +29,7 @@ function resultLine(workspaceDir) {
 export const previewCheck = {
   name: 'Preview: tables of every kind beside the sample; clicking a row moves the cursor to its result',
   async run(page, { workspaceDir }) {
-    const frame = await openPreview(page, workspaceDir);
+    const frame = await openPreview(page);
     for (const selector of ['table.results.attempts td.best', 'table.results.heights td.best', 'table.results .runners', 'table.results.combined td.total']) {
       await frame.locator(selector).first().waitFor();
     }
