@@ -16,7 +16,7 @@ function heatsPerRound(event: EventEntry): number[] | undefined {
 }
 
 /** "T01 100 metres Men Heat 1", else "Final" / "Round 1, heat 2" from the event's rounds. */
-function unitTitle(event: EventEntry, unit: JsonObject): string {
+function unitName(event: EventEntry, unit: JsonObject): string {
   const name = asString(unit.heat_name);
   if (name) return name;
   const round = typeof unit.round === 'number' ? unit.round : undefined;
@@ -33,8 +33,8 @@ function unitSection(context: RenderContext, event: EventEntry, unitIndex: numbe
     .filter((part) => part)
     .map((part) => `<span class="tag">${esc(part)}</span>`)
     .join(' ');
-  const title = unitTitle(event, unit);
-  const heading = title || details ? `<h3${context.rows.attr(['events', event.index, 'units', unitIndex])}>${esc(title)} ${details}</h3>` : '';
+  const name = unitName(event, unit);
+  const heading = name || details ? `<h3${context.rows.attr(['events', event.index, 'units', unitIndex])}>${esc(name)} ${details}</h3>` : '';
   // A field event before its first attempt is a start list like any other.
   const started = !isStartList(rows) || Array.isArray(unit.trials);
   let table: string;

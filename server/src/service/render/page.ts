@@ -9,7 +9,7 @@ import { PREVIEW_CSS } from './styles';
  * resources): what `opentrack render` writes, for publishing or printing.
  */
 export function renderPage(model: CompetitionModel): string {
-  const title = asString(model.root?.full_name) || l10n.t('Untitled competition');
+  const name = asString(model.root?.full_name) || l10n.t('Untitled competition');
   const { html } = renderCompetition(model, { lazy: false });
   return `<!DOCTYPE html>
 <html lang="en">
@@ -17,7 +17,7 @@ export function renderPage(model: CompetitionModel): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>${esc(name)}</title>
 <style>${PREVIEW_CSS}</style>
 </head>
 <body>
