@@ -59,13 +59,30 @@ suite('Preview', () => {
     if (document?.isDirty) await revert(document);
   });
 
-  test('opens beside the editor and shows a table of every kind of event', () => {
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ tab, column: group.viewColumn })));
-    const previewTab = tabs.find(({ tab }) => ((tab.input as { viewType?: unknown } | undefined)?.viewType as string | undefined)?.includes('opentrack.preview'));
-    const editorTab = tabs.find(({ tab }) => (tab.input as { uri?: vscode.Uri } | undefined)?.uri?.toString() === document.uri.toString());
-    const listed = JSON.stringify(tabs.map(({ tab, column }) => `${column}: ${tab.label} ${JSON.stringify(tab.input)}`));
-    assert.ok(previewTab && editorTab, `an editor tab and a preview tab among ${listed}`);
-    assert.strictEqual(previewTab.column, editorTab.column + 1, 'the preview is beside the editor');
+  test('opens beside the editor and shows a table of every kind of event', async () => {
+    // The workbench reports the panel's tab once it has shown it: wait for that, not for a time.
+    const columns = await new Promise<{ preview: number; editor: number }>((resolve, reject) => {
+      const find = (): { preview: number; editor: number } | undefined => {
+        const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ input: tab.input as { viewType?: string; uri?: vscode.Uri } | undefined, column: group.viewColumn })));
+        const preview = tabs.find(({ input }) => input?.viewType?.includes('opentrack.preview'));
+        const editor = tabs.find(({ input }) => input?.uri?.toString() === document.uri.toString());
+        return preview && editor ? { preview: preview.column, editor: editor.column } : undefined;
+      };
+      const check = (): void => {
+        const found = find();
+        if (!found) return;
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`no preview tab beside the editor within ${waitLimitMs} ms`));
+      }, waitLimitMs);
+      check();
+    });
+    assert.strictEqual(columns.preview, columns.editor + 1, 'the preview is beside the editor');
     for (const table of ['<table class="results">', '<table class="results attempts">', '<table class="results heights">', '<table class="results combined">', '<div class="runners">']) {
       assert.ok(firstPage.includes(table), `the page has ${table}`);
     }
