@@ -19,7 +19,7 @@ export const plausibilityRules: RuleFamily = {
     for (const { event, unit, path } of eachUnit(model.events)) {
       const kind = event.kind;
       if (kind === undefined || event.code === undefined) continue;
-      const bound = plausibleBound(event.code, event.value.genders);
+      const bound = plausibleBound(event.code);
       if (!bound) continue;
       const higher = higherIsBetter(kind);
       const results = asArray(unit.results);
@@ -28,19 +28,31 @@ export const plausibilityRules: RuleFamily = {
         const value = performance === undefined ? undefined : performanceValue(kind, performance);
         if (value === undefined || (higher ? value <= bound.limit : value >= bound.limit)) continue;
         const record = higher ? bound.record.toFixed(2) : formatTime(bound.record);
-        const hint = !higher && !performance!.includes(':') && bound.record >= 60 ? l10n.t(' Minutes and seconds are separated by a colon, such as "{0}".', performance!.replace('.', ':')) : '';
         report({
           code: IMPLAUSIBLE.code,
-          message:
-            (bound.anyImplement
-              ? l10n.t('Performance {0} is beyond the best {1} ever thrown with any implement ({2}). Check the value: a misplaced separator or a wrong digit?', performance!, event.code, record)
-              : l10n.t('Performance {0} is beyond the world record for {1} ({2}). Check the value: a misplaced separator or a wrong digit?', performance!, event.code, record)) + hint,
+          message: implausible(performance!, event.code, record, bound.anyImplement, !higher && !performance!.includes(':') && bound.record >= 60),
           path: [...path, 'results', i, 'performance'],
         });
       }
     }
   },
 };
+
+function implausible(performance: string, code: string, record: string, anyImplement: boolean, missingColon: boolean): string {
+  if (anyImplement) {
+    return l10n.t('Performance {0} is beyond the best {1} ever thrown with any implement ({2}). Check the value: a misplaced separator or a wrong digit?', performance, code, record);
+  }
+  if (missingColon) {
+    return l10n.t(
+      'Performance {0} is beyond the world record for {1} ({2}). Check the value: minutes and seconds are separated by a colon, such as "{3}".',
+      performance,
+      code,
+      record,
+      performance.replace('.', ':'),
+    );
+  }
+  return l10n.t('Performance {0} is beyond the world record for {1} ({2}). Check the value: a misplaced separator or a wrong digit?', performance, code, record);
+}
 
 /** Seconds as OpenTrack writes times: `9.58`, `3:26.00`, `2:00:35`. */
 function formatTime(seconds: number): string {
