@@ -16,7 +16,7 @@ export const MISTAKE_CASES: Array<{ code: string; positive: (doc: Doc) => void; 
     negatives: [
       ['retirement in the last attempt', (d) => (unit(d, 'LJ').trials[2].result = 'r')],
       ['a pass after the retirement', (d) => { unit(d, 'LJ').trials[1].result = 'r'; unit(d, 'LJ').trials[2].result = '-'; }],
-      ['trials listed out of attempt order', (d) => unit(d, 'LJ').trials.reverse()],
+      ['a last-attempt retirement listed first (attempt numbers give the order)', (d) => { unit(d, 'LJ').trials[2].result = 'r'; unit(d, 'LJ').trials.reverse(); }],
     ],
   },
   {
