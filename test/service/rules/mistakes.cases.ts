@@ -94,7 +94,10 @@ export const MISTAKE_CASES: Array<{ code: string; positive: (doc: Doc) => void; 
     code: 'OT509',
     positive: (d) => (unit(d, '4x200').results[1].lane = 1),
     at: '1',
-    negatives: [['the same lane in two heats', (d) => { unit(d, '100', 0).results[0].lane = 1; unit(d, '100', 1).results[0].lane = 1; }]],
+    negatives: [
+      ['the same lane in two heats', (d) => { unit(d, '100', 0).results[0].lane = 1; unit(d, '100', 1).results[0].lane = 1; }],
+      ['two to a lane in an 800 m', (d) => { unit(d, '100').results[0].lane = 1; unit(d, '100').results[1].lane = 1; event(d, '100').event_code = '800'; }],
+    ],
   },
   {
     code: 'OT609',

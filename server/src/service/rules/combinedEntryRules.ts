@@ -15,13 +15,14 @@ export const combinedEntryRules: RuleFamily = {
   rules: [NOT_PARENT_ENTRANT],
   check({ model, report }) {
     const entrantsOf = new Map<EventEntry, Set<string>>();
+    let entered: Map<string, string[]> | undefined;
     const reported = new Set<string>();
     for (const { event, unit, path } of eachUnit(model.events)) {
       const parentId = asString(event.value.parent);
       const parent = parentId === undefined ? undefined : model.eventsById.get(parentId)?.[0];
       if (!parent || parent === event || parent.kind !== 'combined') continue;
       let entrants = entrantsOf.get(parent);
-      if (!entrants) entrantsOf.set(parent, (entrants = entrantsOfEvent(model, parent)));
+      if (!entrants) entrantsOf.set(parent, (entrants = entrantsOfEvent(parent, (entered ??= entriesByEvent(model)))));
       if (entrants.size === 0) continue;
       const results = asArray(unit.results);
       for (let i = 0; i < results.length; i++) {
@@ -48,18 +49,29 @@ export const combinedEntryRules: RuleFamily = {
 };
 
 /** Bibs of a combined event's own results and of the competitors entered in it. */
-function entrantsOfEvent(model: CompetitionModel, parent: EventEntry): Set<string> {
-  const bibs = new Set<string>();
+function entrantsOfEvent(parent: EventEntry, entered: Map<string, string[]>): Set<string> {
+  const bibs = new Set<string>(parent.id === undefined ? [] : entered.get(parent.id));
   const results = asArray(parent.value.results);
   for (let i = 0; i < results.length; i++) {
     const bib = asString(asObject(results[i])?.bib);
     if (bib !== undefined) bibs.add(bib);
   }
-  if (parent.id === undefined) return bibs;
+  return bibs;
+}
+
+/** Competitor bibs by the event ids of their entries: one pass over every entry. */
+function entriesByEvent(model: CompetitionModel): Map<string, string[]> {
+  const byEvent = new Map<string, string[]>();
   for (const competitor of model.competitors) {
     if (competitor.id === undefined) continue;
     const entries = asArray(competitor.value.events_entered);
-    for (let i = 0; i < entries.length; i++) if (asObject(entries[i])?.event_id === parent.id) bibs.add(competitor.id);
+    for (let i = 0; i < entries.length; i++) {
+      const id = asString(asObject(entries[i])?.event_id);
+      if (id === undefined) continue;
+      const bibs = byEvent.get(id);
+      if (bibs) bibs.push(competitor.id);
+      else byEvent.set(id, [competitor.id]);
+    }
   }
-  return bibs;
+  return byEvent;
 }

@@ -1,11 +1,18 @@
 import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
-import { asArray, asObject, asString } from '../model';
+import { EventEntry, asArray, asObject, asString } from '../model';
 import { eachUnit, isPositiveInteger } from './walk';
 
 const TWO_HEATS: RuleInfo = { code: 'OT507', name: 'athlete-in-two-heats', severity: 'warning', summary: 'An athlete (or relay team) is in one heat per round of an event.' };
 const TWO_RELAY_TEAMS: RuleInfo = { code: 'OT508', name: 'runner-in-two-relay-teams', severity: 'warning', summary: 'A runner is in one relay team per event, once.' };
-const SHARED_LANE: RuleInfo = { code: 'OT509', name: 'shared-lane', severity: 'warning', summary: 'Two results of one heat do not share a lane.' };
+const SHARED_LANE: RuleInfo = { code: 'OT509', name: 'shared-lane', severity: 'warning', summary: 'Two results of one heat of a race run in lanes (up to 400 m, relays) do not share a lane.' };
+
+/** Races run in lanes all the way: longer ones may start two to a lane (800 m) or in a waterfall. */
+function runsInLanes(event: EventEntry): boolean {
+  if (event.kind === 'relay') return true;
+  const metres = event.kind === 'running' && event.code !== undefined ? /^(\d+)(H\d*)?$/.exec(event.code) : null;
+  return metres !== null && Number(metres[1]) <= 400;
+}
 
 export const entryUniquenessRules: RuleFamily = {
   name: 'entry-uniqueness',
@@ -15,7 +22,7 @@ export const entryUniquenessRules: RuleFamily = {
     const inRound = new Map<string, { unit: number; heat: unknown }>();
     for (const { event, unitIndex, unit, path } of eachUnit(model.events)) {
       const results = asArray(unit.results);
-      const lanes = new Map<number, number>();
+      const lanes = runsInLanes(event) ? new Map<number, number>() : undefined;
       for (let i = 0; i < results.length; i++) {
         const result = asObject(results[i]);
         if (!result) continue;
@@ -33,7 +40,7 @@ export const entryUniquenessRules: RuleFamily = {
             });
           }
         }
-        if (isPositiveInteger(result.lane)) {
+        if (lanes && isPositiveInteger(result.lane)) {
           const first = lanes.get(result.lane);
           if (first === undefined) lanes.set(result.lane, i);
           else {
