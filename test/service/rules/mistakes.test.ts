@@ -92,6 +92,15 @@ describe('fix safety of the new rules', () => {
     assert.deepEqual(JSON.parse(fixed), base);
   });
 
+  test('OT706: references in capitals to an event id in lowercase are not reported as dangling: one cause, one diagnostic', () => {
+    for (const code of ['LJ', 'TRI', 'PV']) {
+      const text = JSON.stringify(mutate(base, (d) => (event(d, code).event_id = event(d, code).event_id.toLowerCase())), null, 2);
+      const found = diagnose(text);
+      assert.deepEqual(found.map((d) => d.code), ['OT706'], code);
+      assert.deepEqual(JSON.parse(fixAll(text)), base);
+    }
+  });
+
   test('OT706: no safe fix when the id in capitals is taken', () => {
     const text = JSON.stringify(mutate(base, (d) => d.events.push({ event_id: 'h3', event_code: 'TJ', name: 'TJ' })), null, 2);
     assert.deepEqual(fixesOf(text, 'OT706'), []);

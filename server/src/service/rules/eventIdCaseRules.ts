@@ -48,6 +48,16 @@ export const eventIdCaseRules: RuleFamily = {
   },
 };
 
+/**
+ * Event ids written in lowercase, in capitals: a reference in capitals to such an event is
+ * not dangling, the event id is the cause (OT706), and reference rules stay silent on it.
+ */
+export function capitalisedLowercaseIds(model: CompetitionModel): Set<string> {
+  const ids = new Set<string>();
+  for (const id of model.eventsById.keys()) if (id !== id.toUpperCase()) ids.add(id.toUpperCase());
+  return ids;
+}
+
 /** Paths of every value that names one of `ids` as an event: one pass over the document. */
 function referencesTo(model: CompetitionModel, ids: ReadonlySet<string>): Map<string, JsonPath[]> {
   const found = new Map<string, JsonPath[]>();
