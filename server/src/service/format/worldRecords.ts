@@ -1,8 +1,9 @@
 /**
  * Senior world records, the bound of plausible performances.
  * Source: World Athletics, "Records by discipline" (worldathletics.org/records/by-category/world-records),
- * outdoor records (60 m and 60 m hurdles: indoor), as ratified by 2025. Times in seconds,
- * marks in metres. [men, women]; one value when the discipline has one record.
+ * as ratified by 2025 (field-event world records include indoor marks; 60 m and 60 m hurdles
+ * are indoor events). Times in seconds, marks in metres, [men, women]; a discipline held by one
+ * gender repeats its record.
  */
 export const WORLD_RECORDS: Readonly<Record<string, readonly [number, number]>> = {
   '60': [6.34, 6.92],
