@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticData } from '../../../server/src/service';
+import { isSafeFix } from '../../../server/src/service/findings';
 import { codeActions } from '../../../server/src/service/features/codeActions';
 import { diagnose, mutate, textAt } from '../../helpers/service';
 import { fullExample } from '../../helpers/repo';
@@ -119,7 +120,7 @@ describe('fix safety of the new rules', () => {
     for (const [code, change] of cases) {
       const fixes = fixesOf(JSON.stringify(mutate(base, change), null, 2), code);
       assert.ok(fixes.length > 0, `${code} offers a fix`);
-      assert.deepEqual(fixes.filter((f) => f.safe), [], `${code} fixes are not safe`);
+      assert.deepEqual(fixes.filter(isSafeFix), [], `${code} fixes are not safe`);
     }
   });
 

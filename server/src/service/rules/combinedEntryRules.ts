@@ -39,6 +39,7 @@ export const combinedEntryRules: RuleFamily = {
               {
                 title: l10n.t('Add bib "{0}" to the results of combined event "{1}"', bib, parentId!),
                 edits: [{ op: 'insert', path: ['events', parent.index, 'results'], index: parentResults.length, value: { bib } }],
+                kind: 'data',
               },
             ],
           }),

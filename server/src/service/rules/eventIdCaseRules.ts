@@ -38,8 +38,8 @@ export const eventIdCaseRules: RuleFamily = {
             {
               title: edits.length > 1 ? l10n.t('Change to "{0}" with its {1} references', upper, edits.length - 1) : l10n.t('Change to "{0}"', upper),
               edits,
+              kind: 'case',
               preferred: true,
-              safe: true,
             },
           ],
         }),

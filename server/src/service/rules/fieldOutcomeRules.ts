@@ -132,6 +132,7 @@ function checkPerformances(
               ? l10n.t('Set performance to {0} — highest cleared height', outcome.best)
               : l10n.t('Set performance to {0} — best of {1} valid trials', outcome.best, outcome.valid),
             edits: [{ op: 'replace', path: performancePath, value: outcome.best }],
+            kind: 'data',
           },
         ],
       });
@@ -143,7 +144,7 @@ function checkPerformances(
           ? l10n.t('Bib "{0}" has the mark {1} but cleared no height in the trials. Use "NH", or correct the trials.', bib!, performance)
           : l10n.t('Bib "{0}" has the mark {1} but no valid trial (only fouls or passes). Use "NM", or correct the trials.', bib!, performance),
         path: performancePath,
-        fixes: [{ title: l10n.t('Set performance to {0} — no valid trial', status), edits: [{ op: 'replace', path: performancePath, value: status }] }],
+        fixes: [{ title: l10n.t('Set performance to {0} — no valid trial', status), edits: [{ op: 'replace', path: performancePath, value: status }], kind: 'data' }],
       });
     }
   }

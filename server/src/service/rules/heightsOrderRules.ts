@@ -41,7 +41,7 @@ export const heightsOrderRules: RuleFamily = {
           String(heights[tail - 1]),
         ),
         path: [...path, 'heights', tail],
-        ...(sorted && { fixes: [{ title: l10n.t('Sort "heights" in ascending order'), edits: [{ op: 'replace', path: [...path, 'heights'], value: sorted }] }] }),
+        ...(sorted && { fixes: [{ title: l10n.t('Sort "heights" — {0}', sorted.join(', ')), edits: [{ op: 'replace', path: [...path, 'heights'], value: sorted }], kind: 'data' }] }),
       });
     }
   },

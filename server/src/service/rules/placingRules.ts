@@ -29,7 +29,7 @@ export const placingRules: RuleFamily = {
             code: PLACE_WITHOUT_FINISH.code,
             message: l10n.t('A result with {0} has place {1}. Only athletes with a mark or time are placed: remove the place, or correct the performance.', performance, result.place),
             path: placePath,
-            fixes: [{ title: l10n.t('Remove the place'), edits: [{ op: 'remove', path: placePath }] }],
+            fixes: [{ title: l10n.t('Remove place {0} — {1} is not placed', result.place, performance), edits: [{ op: 'remove', path: placePath }], kind: 'data' }],
           });
           continue;
         }
@@ -67,7 +67,7 @@ function checkTieRanking(results: JsonObject[], byPlace: Map<number, number[]>, 
         expected,
       ),
       path: [...path, 'results', byPlace.get(next)![0]!, 'place'],
-      fixes: [{ title: l10n.t('Renumber the places after the tie (from {0})', expected), edits }],
+      fixes: [{ title: l10n.t('Renumber the places after the tie — from {0}, as {1} athletes share place {2}', expected, tied.length, place), edits, kind: 'data' }],
     });
     return;
   }

@@ -21,7 +21,7 @@ export const relayDistanceRules: RuleFamily = {
         code: DISTANCE.code,
         message: l10n.t('Distance {0} does not match {1}: {2} legs of {3} m make {4} m. Correct the distance or the event code.', distance, event.code!, match[1]!, match[2]!, expected),
         path: distancePath,
-        fixes: [{ title: l10n.t('Set distance to {0} — {1} legs of {2} m', expected, match[1]!, match[2]!), edits: [{ op: 'replace', path: distancePath, value: expected }] }],
+        fixes: [{ title: l10n.t('Set distance to {0} — {1} legs of {2} m', expected, match[1]!, match[2]!), edits: [{ op: 'replace', path: distancePath, value: expected }], kind: 'data' }],
       });
     }
   },
