@@ -16,7 +16,7 @@ import { repoRoot } from '../helpers/repo';
 
 /** A German bundle for a few real messages, keyed by their English text as @vscode/l10n-dev extracts them. */
 const BUNDLE = {
-  'Unknown property "{0}": OpenTrack ignores it.': 'Unbekannte Eigenschaft "{0}": OpenTrack ignoriert sie.',
+  'Unknown property "{0}": it is not part of OpenTrack\'s documented format.': 'Unbekannte Eigenschaft "{0}": sie gehört nicht zum dokumentierten Format von OpenTrack.',
   'Did you mean "{0}"?': 'Meinten Sie "{0}"?',
   'Change to "{0}"': 'Ändern in "{0}"',
   Throws: 'Würfe',
@@ -34,12 +34,12 @@ describe('translated messages', () => {
   test('a configured bundle translates rule messages and fix titles; an empty one brings English back', () => {
     l10n.config({ contents: BUNDLE });
     assert.deepEqual(unknownProperty(), {
-      message: 'Unbekannte Eigenschaft "short_nmae": OpenTrack ignoriert sie. Meinten Sie "short_name"?',
+      message: 'Unbekannte Eigenschaft "short_nmae": sie gehört nicht zum dokumentierten Format von OpenTrack. Meinten Sie "short_name"?',
       fixTitle: 'Ändern in "short_name"',
     });
     l10n.config({ contents: {} });
     assert.deepEqual(unknownProperty(), {
-      message: 'Unknown property "short_nmae": OpenTrack ignores it. Did you mean "short_name"?',
+      message: "Unknown property \"short_nmae\": it is not part of OpenTrack's documented format. Did you mean \"short_name\"?",
       fixTitle: 'Change to "short_name"',
     });
   });
@@ -107,7 +107,7 @@ describe('loading the bundle in the server', () => {
 
   test('the language server translates with the bundle the client passes in initializationOptions', async () => {
     const client = new LspClient({ pull: true, initializationOptions: { l10nBundle: pathToFileURL(bundleFile).toString() } });
-    assert.equal(await firstMessage(client), 'Unbekannte Eigenschaft "short_nmae": OpenTrack ignoriert sie. Meinten Sie "short_name"?');
+    assert.equal(await firstMessage(client), 'Unbekannte Eigenschaft "short_nmae": sie gehört nicht zum dokumentierten Format von OpenTrack. Meinten Sie "short_name"?');
   });
 
   test('the language server honours VSCODE_L10N_BUNDLE_LOCATION, and speaks English without a bundle', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { diagnose, mutate, textAt } from '../../helpers/service';
 import { fullExample } from '../../helpers/repo';
 import { allRules } from '../../../server/src/service';
+import { MISTAKE_CASES } from './mistakes.cases';
 
 type Doc = Record<string, any>;
 interface Case {
@@ -245,6 +246,7 @@ const CASES: Case[] = [
     at: '"2021"',
     negatives: [['matching year', (d) => (d.year = '2020')]],
   },
+  ...MISTAKE_CASES,
 ];
 
 describe('semantic rules', () => {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Scanner, Tok, decodeString } from './scanner';
+import { duplicateKeyProblems } from './duplicateKeys';
 
 /** A syntax problem found while parsing, with its offsets and what a fix needs. */
 export interface SyntaxProblem {
@@ -18,7 +19,8 @@ export type SyntaxCode =
   | 'OT004' // Python literal
   | 'OT005' // single-quoted string
   | 'OT006' // byte order mark
-  | 'OT007'; // nesting too deep
+  | 'OT007' // nesting too deep
+  | 'OT008'; // the same key twice in one object
 
 export interface ParsedJson {
   /** The recovered value (undefined when nothing could be read). */
@@ -38,7 +40,8 @@ export function parseJson(text: string): ParsedJson {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   try {
     const value: unknown = JSON.parse(hasBom ? text.slice(1) : text);
-    return { value, problems: hasBom ? [bomProblem()] : [] };
+    const duplicates = duplicateKeyProblems(text, value);
+    return { value, problems: hasBom ? [bomProblem(), ...duplicates] : duplicates };
   } catch {
     return new TolerantParser(text).parse();
   }
@@ -81,6 +84,7 @@ class TolerantParser {
     if (s.next() !== Tok.EOF) {
       this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
+    this.problems.push(...duplicateKeyProblems(this.text, value));
     return { value, problems: this.problems };
   }
 

@@ -4,6 +4,7 @@ import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../mo
 import { canonicalCode } from '../format/eventCodes';
 import { closest, withSuggestion } from './suggest';
 import { eachUnit } from './walk';
+import { capitalisedLowercaseIds } from './eventIdCaseRules';
 
 const RESULT_BIB: RuleInfo = { code: 'OT601', name: 'unknown-result-bib', severity: 'warning', summary: 'A result bib is the competitor_id of a listed competitor.' };
 const RELAY_BIB: RuleInfo = { code: 'OT602', name: 'unknown-relay-bib', severity: 'warning', summary: "A relay result's bib is a relay_team_id of that event, or a team_id." };
@@ -105,6 +106,7 @@ function checkResultBibs({ model, report }: RuleContext): void {
 
 function checkEntries({ model, report }: RuleContext): void {
   if (!Array.isArray(model.root?.events)) return;
+  const lowercaseIds = capitalisedLowercaseIds(model);
   for (const competitor of model.competitors) {
     const entryList = asArray(competitor.value.events_entered);
     for (let i = 0; i < entryList.length; i++) {
@@ -114,6 +116,7 @@ function checkEntries({ model, report }: RuleContext): void {
       if (id === undefined) continue;
       const entryPath = (): (string | number)[] => ['competitors', competitor.index, 'events_entered', i];
       const event = model.eventsById.get(id)?.[0];
+      if (!event && lowercaseIds.has(id)) continue;
       if (!event) {
         const suggestion = closest(id, eventIds(model));
         report({
@@ -150,12 +153,15 @@ function checkEntries({ model, report }: RuleContext): void {
 }
 
 function checkRelayTeams({ model, report }: RuleContext): void {
+  const lowercaseIds = capitalisedLowercaseIds(model);
   for (const team of model.relayTeams) {
     const eventId = asString(team.value.event_id);
     if (eventId !== undefined && Array.isArray(model.root?.events)) {
       const event = model.eventsById.get(eventId)?.[0];
       const path = ['relay_teams', team.index, 'event_id'];
-      if (!event) {
+      if (!event && lowercaseIds.has(eventId)) {
+        // the event id in lowercase is the cause: OT706
+      } else if (!event) {
         const relayIds = model.events.filter((e) => e.kind === 'relay' && e.id !== undefined).map((e) => e.id!);
         const suggestion = closest(eventId, relayIds) ?? (relayIds.length === 1 ? relayIds[0] : undefined);
         report({
@@ -185,11 +191,13 @@ function checkRelayTeams({ model, report }: RuleContext): void {
 }
 
 function checkParents({ model, report }: RuleContext): void {
+  const lowercaseIds = capitalisedLowercaseIds(model);
   for (const event of model.events) {
     const parent = event.value.parent;
     if (typeof parent !== 'string' || parent === '') continue;
     const path = ['events', event.index, 'parent'];
     const target = model.eventsById.get(parent)?.[0];
+    if (!target && lowercaseIds.has(parent)) continue;
     const combinedIds = model.events.filter((e) => e.kind === 'combined' && e.id !== undefined && e !== event).map((e) => e.id!);
     const suggestion = closest(parent, combinedIds) ?? (combinedIds.length === 1 ? combinedIds[0] : undefined);
     const fixes = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace' as const, path, value: suggestion }], kind: 'data' as const }] : undefined;

@@ -7,17 +7,37 @@ import { uniquenessRules } from './uniquenessRules';
 import { referenceRules } from './referenceRules';
 import { competitionRules } from './competitionRules';
 import { unknownPropertyRules } from './unknownPropertyRules';
+import { fieldOutcomeRules } from './fieldOutcomeRules';
+import { heightsOrderRules } from './heightsOrderRules';
+import { plausibilityRules } from './plausibilityRules';
+import { placingRules } from './placingRules';
+import { entryUniquenessRules } from './entryUniquenessRules';
+import { competitorRules } from './competitorRules';
+import { combinedEntryRules } from './combinedEntryRules';
+import { relayDistanceRules } from './relayDistanceRules';
+import { eventIdCaseRules } from './eventIdCaseRules';
+import { meetingDayRules } from './meetingDayRules';
 import { Severity } from '../findings';
 
 /** Every semantic rule family, in reporting order. */
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   roundsRules,
   fieldTrialRules,
+  fieldOutcomeRules,
   verticalRules,
+  heightsOrderRules,
   performanceRules,
+  plausibilityRules,
+  placingRules,
   uniquenessRules,
+  entryUniquenessRules,
   referenceRules,
+  competitorRules,
+  combinedEntryRules,
+  relayDistanceRules,
   competitionRules,
+  eventIdCaseRules,
+  meetingDayRules,
   unknownPropertyRules,
 ];
 
@@ -30,6 +50,7 @@ const BUILTIN_RULES: readonly RuleInfo[] = [
   { code: 'OT005', name: 'single-quotes', severity: 'error', summary: 'Strings use double quotes.' },
   { code: 'OT006', name: 'byte-order-mark', severity: 'warning', summary: 'UTF-8 without a byte order mark.' },
   { code: 'OT007', name: 'nesting-depth', severity: 'error', summary: 'Nesting is bounded.' },
+  { code: 'OT008', name: 'duplicate-key', severity: 'warning', summary: 'A property is given once per object (readers keep only the last value).' },
   { code: 'OT010', name: 'schema-type', severity: 'error', summary: 'Values have the JSON type the format requires.' },
   { code: 'OT011', name: 'schema-required', severity: 'error', summary: 'Required properties are present.' },
   { code: 'OT012', name: 'schema-enum', severity: 'error', summary: 'Values are among the allowed ones.' },

@@ -5,7 +5,17 @@ import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/
 import { SchemaNode } from '../schema/schemaTypes';
 import { closest, withSuggestion } from './suggest';
 
-const UNKNOWN: RuleInfo = { code: 'OT703', name: 'unknown-property', severity: 'warning', summary: 'Property names are ones OpenTrack knows (typos are silently ignored on upload).' };
+const UNKNOWN: RuleInfo = { code: 'OT703', name: 'unknown-property', severity: 'warning', summary: "Property names are part of OpenTrack's documented format (athletics fields it does not document, such as wind readings, are information)." };
+
+/**
+ * Athletics data that results systems record but OpenTrack's format does not document: kept
+ * on purpose rather than mistyped, so they are information, not a warning.
+ */
+const ATHLETICS_FIELDS = new Set([
+  'wind', 'wind_speed', 'windspeed', 'wind_reading', 'reaction_time', 'reaction', 'splits', 'split_times', 'lap_times',
+  'photo_finish', 'hand_timed', 'timing', 'record', 'records', 'record_type', 'qualified', 'qualification', 'seed_time',
+  'implement_weight', 'hurdle_height', 'attempt_time', 'coach', 'club',
+]);
 
 /**
  * Walks the document along the schema: every object whose schema lists its properties is
@@ -44,11 +54,21 @@ export const unknownPropertyRules: RuleFamily = {
           continue;
         }
         if (name.startsWith('$')) continue; // $schema and friends
-        const suggestion = closest(name, known.keys());
         const keyPath = [...pathOf(entry), name];
+        if (ATHLETICS_FIELDS.has(name)) {
+          report({
+            code: UNKNOWN.code,
+            message: l10n.t('Property "{0}" is athletics data that is not part of OpenTrack\'s documented format. Keep it if another tool reads it.', name),
+            path: keyPath,
+            target: 'key',
+            severity: 'information',
+          });
+          continue;
+        }
+        const suggestion = closest(name, known.keys());
         report({
           code: UNKNOWN.code,
-          message: withSuggestion(l10n.t('Unknown property "{0}": OpenTrack ignores it.', name), suggestion),
+          message: withSuggestion(l10n.t('Unknown property "{0}": it is not part of OpenTrack\'s documented format.', name), suggestion),
           path: keyPath,
           target: 'key',
           ...(suggestion && !(suggestion in object) && {

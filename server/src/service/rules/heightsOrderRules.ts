@@ -1,0 +1,55 @@
+import * as l10n from '@vscode/l10n';
+import { RuleFamily, RuleInfo } from './rule';
+import { asArray } from '../model';
+import { parseMetres } from '../format/performance';
+import { eachUnit } from './walk';
+
+const ORDER: RuleInfo = { code: 'OT305', name: 'heights-order', severity: 'warning', summary: '`heights` ascend strictly; a jump-off only adds heights at the end.' };
+
+/** WA: in a jump-off the bar moves by 2 cm (high jump) or 5 cm (pole vault). */
+const JUMP_OFF_STEP = 0.05 + 1e-9;
+
+/**
+ * `heights` ascend strictly. After the last height of the competition, a jump-off for first
+ * place starts at a height already used (the one everyone tied failed) and then moves the bar
+ * up or down by at most 5 cm: such a tail is accepted, anything else is reported at the first
+ * height that is not above the one before it.
+ */
+export const heightsOrderRules: RuleFamily = {
+  name: 'heights-order',
+  rules: [ORDER],
+  check({ model, report }) {
+    for (const { unit, path } of eachUnit(model.events)) {
+      const heights = asArray(unit.heights);
+      if (heights.length < 2) continue;
+      const metres: number[] = [];
+      for (const height of heights) {
+        const value = typeof height === 'string' ? parseMetres(height) : undefined;
+        if (value === undefined) break; // malformed heights: the schema reports them
+        metres.push(value);
+      }
+      if (metres.length !== heights.length) continue;
+      let tail = 1;
+      while (tail < metres.length && metres[tail]! > metres[tail - 1]!) tail++;
+      if (tail === metres.length || isJumpOff(metres, tail)) continue;
+      const sorted = [...new Set(metres)].length === metres.length ? [...(heights as string[])].sort((a, b) => parseMetres(a)! - parseMetres(b)!) : undefined;
+      report({
+        code: ORDER.code,
+        message: l10n.t(
+          'Height {0} comes after {1}: "heights" lists the competition\'s heights in ascending order (a jump-off may only add heights at the end). Put it in order, or correct it.',
+          String(heights[tail]),
+          String(heights[tail - 1]),
+        ),
+        path: [...path, 'heights', tail],
+        ...(sorted && { fixes: [{ title: l10n.t('Sort "heights" — {0}', sorted.join(', ')), edits: [{ op: 'replace', path: [...path, 'heights'], value: sorted }], kind: 'data' }] }),
+      });
+    }
+  },
+};
+
+/** The heights from `tail` on start at an earlier height and move in jump-off steps. */
+function isJumpOff(metres: number[], tail: number): boolean {
+  if (!metres.slice(0, tail).includes(metres[tail]!)) return false;
+  for (let i = tail + 1; i < metres.length; i++) if (Math.abs(metres[i]! - metres[i - 1]!) > JUMP_OFF_STEP) return false;
+  return true;
+}

@@ -1,0 +1,66 @@
+import * as l10n from '@vscode/l10n';
+import { RuleFamily, RuleInfo } from './rule';
+import { asArray, asObject, asString } from '../model';
+import { higherIsBetter, performanceValue } from '../format/performance';
+import { plausibleBound } from '../format/worldRecords';
+import { eachUnit } from './walk';
+
+const IMPLAUSIBLE: RuleInfo = { code: 'OT404', name: 'implausible-performance', severity: 'warning', summary: 'A performance is not beyond the world record for its event (with a margin).' };
+
+/**
+ * Performances beyond the world record of their discipline (format/worldRecords.ts): a slip
+ * of a separator or a digit ("14.25" for 14:25 in a 5000 m, "57.40" for 5.74 in a long jump).
+ * Disciplines without a record there are not checked.
+ */
+export const plausibilityRules: RuleFamily = {
+  name: 'plausibility',
+  rules: [IMPLAUSIBLE],
+  check({ model, report }) {
+    for (const { event, unit, path } of eachUnit(model.events)) {
+      const kind = event.kind;
+      if (kind === undefined || event.code === undefined) continue;
+      const bound = plausibleBound(event.code);
+      if (!bound) continue;
+      const higher = higherIsBetter(kind);
+      const results = asArray(unit.results);
+      for (let i = 0; i < results.length; i++) {
+        const performance = asString(asObject(results[i])?.performance);
+        const value = performance === undefined ? undefined : performanceValue(kind, performance);
+        if (value === undefined || (higher ? value <= bound.limit : value >= bound.limit)) continue;
+        const record = higher ? bound.record.toFixed(2) : formatTime(bound.record);
+        report({
+          code: IMPLAUSIBLE.code,
+          message: implausible(performance!, event.code, record, bound.anyImplement, !higher && !performance!.includes(':') && bound.record >= 60),
+          path: [...path, 'results', i, 'performance'],
+        });
+      }
+    }
+  },
+};
+
+function implausible(performance: string, code: string, record: string, anyImplement: boolean, missingColon: boolean): string {
+  if (anyImplement) {
+    return l10n.t('Performance {0} is beyond the best {1} ever thrown with any implement ({2}). Check the value: a misplaced separator or a wrong digit?', performance, code, record);
+  }
+  if (missingColon) {
+    return l10n.t(
+      'Performance {0} is beyond the world record for {1} ({2}). Check the value: minutes and seconds are separated by a colon, such as "{3}".',
+      performance,
+      code,
+      record,
+      performance.replace('.', ':'),
+    );
+  }
+  return l10n.t('Performance {0} is beyond the world record for {1} ({2}). Check the value: a misplaced separator or a wrong digit?', performance, code, record);
+}
+
+/** Seconds as OpenTrack writes times: `9.58`, `3:26.00`, `2:00:35`. */
+function formatTime(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  const secondsText = Number.isInteger(rest) ? String(rest) : rest.toFixed(2);
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${secondsText.padStart(2, '0')}`;
+  if (minutes > 0) return `${minutes}:${secondsText.padStart(Number.isInteger(rest) ? 2 : 5, '0')}`;
+  return secondsText;
+}

@@ -1,0 +1,138 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticData } from '../../../server/src/service';
+import { isSafeFix } from '../../../server/src/service/findings';
+import { codeActions } from '../../../server/src/service/features/codeActions';
+import { diagnose, mutate, textAt } from '../../helpers/service';
+import { fullExample } from '../../helpers/repo';
+
+type Doc = Record<string, any>;
+const base = fullExample();
+const event = (doc: Doc, code: string): Doc => doc.events.find((e: Doc) => e.event_code === code);
+const only = (text: string, code: string) => diagnose(text).filter((d) => d.code === code);
+const fixesOf = (text: string, code: string) => ((only(text, code)[0]?.data as DiagnosticData | undefined)?.fixes ?? []);
+
+function fixAll(text: string): string {
+  const document = TextDocument.create('file:///meet.opentrack.json', 'json', 1, text);
+  const [action] = codeActions(document, [], ['source.fixAll'], diagnose(text)) as CodeAction[];
+  const edits: TextEdit[] = action?.edit?.changes?.['file:///meet.opentrack.json'] ?? [];
+  return TextDocument.applyEdits(document, edits);
+}
+
+describe('OT008 duplicate keys', () => {
+  const text = '{\n  "full_name": "First",\n  "slug": "meet",\n  "full_name": "Second"\n}';
+
+  test('the earlier key of a pair is reported, once, as a warning that says which value is lost', () => {
+    const found = only(text, 'OT008');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.range.start.line, 1);
+    assert.equal(textAt(text, found[0]!), '"full_name"');
+    assert.equal(found[0]!.severity, DiagnosticSeverity.Warning);
+    assert.match(found[0]!.message, /keep only the last value, so this one is lost/);
+  });
+
+  test('three occurrences give two findings; nested objects and broken JSON are checked too', () => {
+    assert.equal(only('{"a": 1, "a": 2, "a": 3}', 'OT008').length, 2);
+    const nested = '{"events": [{"event_id": "1", "name": "x", "event_id": "2"}]}';
+    assert.equal(textAt(nested, only(nested, 'OT008')[0]!), '"event_id"');
+    const broken = '{"slug": "a", "slug": "b",}';
+    assert.deepEqual(diagnose(broken).filter((d) => d.code !== 'OT011').map((d) => d.code).sort(), ['OT002', 'OT008']);
+  });
+
+  test('near misses: the same key in sibling objects, key-like text inside strings', () => {
+    assert.deepEqual(only('{"events": [{"event_id": "1"}, {"event_id": "2"}], "x": {"event_id": "1"}}', 'OT008'), []);
+    assert.deepEqual(only('{"name": "a\\": 1, \\"name\\": 2", "address": " : ", "b": ":"}', 'OT008'), []);
+  });
+});
+
+describe('rules with more than one place to report', () => {
+  test('OT609: when no entrant of an event is admitted, the event\'s "genders" is reported once', () => {
+    const text = JSON.stringify(mutate(base, (d) => (event(d, '100').genders = 'F')), null, 2);
+    const found = only(text, 'OT609');
+    assert.deepEqual(found.map((d) => textAt(text, d)), ['"F"']);
+    assert.match(found[0]!.message, /^"genders" is "F" but none of the 3 entrants of this event is admitted by it \(their genders: M\)/);
+  });
+
+  test('OT305: a swapped height is reported, a duplicated height inside the list too', () => {
+    const text = JSON.stringify(mutate(base, (d) => (event(d, 'PV').units[0].heights = ['3.10', '3.25', '3.25', '3.55', '3.70'])), null, 2);
+    assert.equal(only(text, 'OT305').length, 1);
+  });
+
+  test('OT404: a sprint-like time in a distance race says where the colon goes', () => {
+    const doc = mutate(base, (d) => {
+      event(d, '100').event_code = '5000';
+      for (const unit of event(d, '5000').units) for (const result of unit.results) result.performance = `14:${result.performance}`;
+      event(d, '5000').units[0].results[0].performance = '14.25';
+    });
+    const found = only(JSON.stringify(doc, null, 2), 'OT404');
+    assert.deepEqual(found.map((d) => d.message), [
+      'Performance 14.25 is beyond the world record for 5000 (12:35.36). Check the value: minutes and seconds are separated by a colon, such as "14:25".',
+    ]);
+  });
+
+  test('OT703: a recognised athletics field is information that does not claim what OpenTrack does; a typo stays a warning', () => {
+    const text = JSON.stringify(mutate(base, (d) => { event(d, '100').units[0].wind = '+1.2'; d.competitors[0].frist_name = 'A'; }), null, 2);
+    const found = only(text, 'OT703');
+    assert.deepEqual(found.map((d) => [textAt(text, d), d.severity]), [['"frist_name"', DiagnosticSeverity.Warning], ['"wind"', DiagnosticSeverity.Information]]);
+    for (const d of found) assert.match(d.message, /not part of OpenTrack's documented format/);
+  });
+});
+
+describe('fix safety of the new rules', () => {
+  test('OT706: Fix All uppercases an event id together with every reference to it', () => {
+    const doc = mutate(base, (d) => {
+      event(d, 'LJ').event_id = 'h3';
+      event(d, 'LJ').units[0].event_id = 'h3';
+      for (const c of d.competitors) for (const e of c.events_entered) if (e.event_id === 'H3') e.event_id = 'h3';
+    });
+    const text = JSON.stringify(doc, null, 2);
+    assert.equal(only(text, 'OT706').length, 1);
+    const fixed = fixAll(text);
+    assert.deepEqual(JSON.parse(fixed), base);
+  });
+
+  test('OT706: references in capitals to an event id in lowercase are not reported as dangling: one cause, one diagnostic', () => {
+    for (const code of ['LJ', 'TRI', 'PV']) {
+      const text = JSON.stringify(mutate(base, (d) => (event(d, code).event_id = event(d, code).event_id.toLowerCase())), null, 2);
+      const found = diagnose(text);
+      assert.deepEqual(found.map((d) => d.code), ['OT706'], code);
+      assert.deepEqual(JSON.parse(fixAll(text)), base);
+    }
+  });
+
+  test('OT706: no safe fix when the id in capitals is taken', () => {
+    const text = JSON.stringify(mutate(base, (d) => d.events.push({ event_id: 'h3', event_code: 'TJ', name: 'TJ' })), null, 2);
+    assert.deepEqual(fixesOf(text, 'OT706'), []);
+  });
+
+  test('fixes that change a performance, a place, a height list or an entry are never safe', () => {
+    const cases: Array<[string, (d: Doc) => void]> = [
+      ['OT207', (d) => (event(d, 'JT').units[0].results[0].performance = 'NM')],
+      ['OT208', (d) => { event(d, 'LJ').units[0].trials[3].result = 'x'; event(d, 'LJ').units[0].trials[4].result = 'x'; }],
+      ['OT305', (d) => (event(d, 'PV').units[0].heights = ['3.10', '3.40', '3.25', '3.55', '3.70'])],
+      ['OT405', (d) => (event(d, '100').units[0].results[0].performance = 'DNF')],
+      ['OT406', (d) => { event(d, 'JT').units[0].trials[0].result = '47.04'; Object.assign(event(d, 'JT').units[0].results[0], { performance: '47.04', place: 1 }); event(d, 'JT').units[0].results[2].place = 2; }],
+      ['OT610', (d) => event(d, '100').units[2].results.push({ bib: '4', performance: '10.90', place: 4 })],
+      ['OT611', (d) => (event(d, '4x200').units[0].distance = 400)],
+    ];
+    for (const [code, change] of cases) {
+      const fixes = fixesOf(JSON.stringify(mutate(base, change), null, 2), code);
+      assert.ok(fixes.length > 0, `${code} offers a fix`);
+      assert.deepEqual(fixes.filter(isSafeFix), [], `${code} fixes are not safe`);
+    }
+  });
+
+  test('OT406: the fix renumbers every place after the tie', () => {
+    const doc = mutate(base, (d) => {
+      const unit = event(d, '100').units[2];
+      unit.results.push({ bib: '4', performance: '10.60', place: 3 });
+      Object.assign(unit.results[2], { performance: '10.37', place: 2 });
+      d.competitors[3].events_entered.push({ event_code: 'TRI', event_id: 'M01' });
+    });
+    const text = JSON.stringify(doc, null, 2);
+    const [fix] = fixesOf(text, 'OT406');
+    assert.deepEqual(fix!.edits, [{ op: 'replace', path: ['events', 1, 'units', 2, 'results', 3, 'place'], value: 4 }]);
+  });
+});
