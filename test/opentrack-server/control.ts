@@ -10,6 +10,8 @@ export interface ControlSettings {
   delayMs?: number;
   /** Replace the list of endpoint rejections. */
   reject?: EndpointRejection[];
+  /** Carry out matching requests, then break the connection instead of answering (once each). */
+  drop?: { method?: string; path: string; when: 'before-headers' | 'after-headers' }[];
   /** Back to normal: no failures, delays or rejections (tokens and data are kept). */
   reset?: boolean;
 }
@@ -39,6 +41,7 @@ export class FailureSwitches {
   private failNext = 0;
   private failWith: 'json' | 'html' = 'json';
   private rejections: EndpointRejection[] = [];
+  private drops: NonNullable<ControlSettings['drop']> = [];
   delayMs = 0;
 
   /** Applies settings; returns true when tokens must be expired (the token registry lives elsewhere). */
@@ -47,13 +50,23 @@ export class FailureSwitches {
       this.failNext = 0;
       this.failWith = 'json';
       this.rejections = [];
+      this.drops = [];
       this.delayMs = 0;
     }
+    if (settings.drop !== undefined) this.drops = settings.drop.map((drop) => ({ ...drop }));
     if (settings.failNext !== undefined) this.failNext = settings.failNext;
     if (settings.failWith !== undefined) this.failWith = settings.failWith;
     if (settings.delayMs !== undefined) this.delayMs = settings.delayMs;
     if (settings.reject !== undefined) this.rejections = settings.reject.map((rejection) => ({ ...rejection }));
     return settings.expireTokens === true;
+  }
+
+  /** Whether (and how) to break the connection instead of answering this request; each drop is used once. */
+  dropAnswer(method: string, path: string): 'before-headers' | 'after-headers' | undefined {
+    const drop = this.drops.find((d) => d.path === path && (d.method === undefined || d.method === method));
+    if (!drop) return undefined;
+    this.drops = this.drops.filter((d) => d !== drop);
+    return drop.when;
   }
 
   /** The forced answer for this request, if a switch applies (each use counts down). */

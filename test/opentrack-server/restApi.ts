@@ -33,6 +33,13 @@ export function restRoutes(context: ServerContext): Routes {
     const competition = request.url.searchParams.get('competition');
     return context.state[kind].filter((item) => competition === null || item.competition === competition).map((item) => item.representation);
   };
+  const competitions = (request: ApiRequest) => {
+    const search = request.url.searchParams.get('search');
+    return context.state.competitions
+      .map((competition) => competition.representation)
+      .filter((competition) => search === null || [competition.slug, competition.full_name].some((text) => String(text).includes(search)));
+  };
+  const one = (handle: (request: ApiRequest) => ApiAnswer) => (request: ApiRequest) => tokenCheck(context, request, false) ?? handle(request);
 
   return {
     'POST /api/get-auth-token/': (request) => login(context, request),
@@ -42,7 +49,12 @@ export function restRoutes(context: ServerContext): Routes {
     'POST /api/teams/': write((request) => createList(context, request, 'teams')),
     'POST /api/competitors/': write((request) => createList(context, request, 'competitors')),
     'POST /api/events/': write((request) => createEvent(context, request)),
-    'GET /api/competitions/': list(() => context.state.competitions.map((competition) => competition.representation)),
+    'GET /api/competitions/': list(competitions),
+    'GET /api/competitions/{id}/': one((request) => readCompetition(context, request)),
+    'PATCH /api/competitions/{id}/': write((request) => changeCompetition(context, request)),
+    'GET /api/units/{id}/': one((request) => withUnit(context, request, (found) => answer(200, found.unit))),
+    'PATCH /api/units/{id}/': write((request) => patchUnit(context, request)),
+    ...itemRoutes(context, write, one),
     'GET /api/teams/': list(itemsOf('teams')),
     'GET /api/competitors/': list(itemsOf('competitors')),
     'GET /api/events/': list(itemsOf('events')),
@@ -58,11 +70,11 @@ function login(context: ServerContext, request: ApiRequest): ApiAnswer {
       Object.fromEntries(Object.entries(missing).flatMap(([key, value]) => (value === undefined ? [[key, ['This field is required.']]] : []))),
     );
   }
-  if (username !== context.credentials.username || password !== context.credentials.password) {
+  if (!context.accounts.some((account) => account.username === username && account.password === password)) {
     return answer(400, { non_field_errors: ['Unable to log in with provided credentials.'] });
   }
   context.state.tokensIssued++;
-  return answer(200, { token: context.tokens.issue('rest') });
+  return answer(200, { token: context.tokens.issue('rest', username) });
 }
 
 /** DRF TokenAuthentication: a bad token always fails; no token fails only where login is required. */
@@ -101,7 +113,7 @@ function createCompetition(context: ServerContext, request: ApiRequest): ApiAnsw
     url: new URL(`api/competitions/${id}/`, context.base()).toString(),
     home_page_url: new URL(`en-gb/x/${String(body.year)}/${String(body.country)}/${String(body.slug)}/`, context.base()).toString(),
   };
-  context.state.competitions.push({ id, api: 'rest', received: body, representation });
+  context.state.competitions.push({ id, api: 'rest', received: body, representation, owner: userOf(context, request) });
   return answer(201, representation);
 }
 
@@ -110,6 +122,8 @@ function createList(context: ServerContext, request: ApiRequest, kind: 'teams' |
   const body = request.body;
   if (!Array.isArray(body)) return answer(400, { non_field_errors: [`Expected a list of items but got type "${typeName(body)}".`] });
   const items = body.map((item) => (isJsonObject(item) ? item : {}));
+  const denied = items.map((item) => ownerCheck(context, request, String(item.competition))).find(Boolean);
+  if (denied) return denied;
   const issues = [
     ...body.flatMap((item, index) =>
       isJsonObject(item)
@@ -125,6 +139,8 @@ function createList(context: ServerContext, request: ApiRequest, kind: 'teams' |
 function createEvent(context: ServerContext, request: ApiRequest): ApiAnswer {
   const body = request.body;
   if (!isJsonObject(body)) return answer(400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${typeName(body)}.`] });
+  const denied = ownerCheck(context, request, String(body.competition));
+  if (denied) return denied;
   const issues = [...itemIssues(context, 'events', body), ...uniqueSetIssues(context, 'events', [body]).map((issue) => ({ ...issue, path: [] }))];
   if (issues.length > 0) return answer(400, drfValidationBody(issues, body));
   return answer(201, store(context, 'events', body).representation);
@@ -155,7 +171,7 @@ function uniqueSetIssues(context: ServerContext, kind: ItemKind, items: JsonObje
 
 function store(context: ServerContext, kind: ItemKind, item: JsonObject): StoredItem {
   // Competitor ids look like UUIDs in OpenTrack's examples; team and event ids are integers.
-  const id = kind === 'competitors' ? randomUUID() : 1000 + context.state[kind].length;
+  const id = kind === 'competitors' ? randomUUID() : nextNumber++;
   const stored: StoredItem = {
     id,
     competition: String(item.competition),
@@ -163,6 +179,7 @@ function store(context: ServerContext, kind: ItemKind, item: JsonObject): Stored
     received: item,
     representation: { ...item, id, url: new URL(`api/${kind}/${id}/`, context.base()).toString() },
   };
+  if (kind === 'events') stored.representation.units = withUnitIds(context, stored.representation.units);
   context.state[kind].push(stored);
   return stored;
 }
@@ -172,3 +189,121 @@ function typeName(value: unknown): string {
   if (value === null) return 'NoneType';
   return typeof value === 'object' ? 'dict' : typeof value === 'string' ? 'str' : typeof value;
 }
+
+/** Integer ids of teams, events and units; never reused, even after a delete. */
+let nextNumber = 1000;
+
+/** Units are nested in their event; each gets its own id and `url` (`/api/units/<id>/`), as OpenTrack's events list them. */
+function withUnitIds(context: ServerContext, units: unknown): JsonObject[] {
+  if (!Array.isArray(units)) return [];
+  return units.filter(isJsonObject).map((unit) => {
+    if (typeof unit.id === 'number') return unit;
+    const id = nextNumber++;
+    return { ...unit, id, url: new URL(`api/units/${id}/`, context.base()).toString() };
+  });
+}
+
+function userOf(context: ServerContext, request: ApiRequest): string {
+  return (request.authorization && context.tokens.userOf(request.authorization.token)) ?? '';
+}
+
+/** Only the organiser who created a competition may change it or its items (DRF's answer otherwise). */
+function ownerCheck(context: ServerContext, request: ApiRequest, competitionId: string): ApiAnswer | undefined {
+  const competition = context.state.competitions.find((stored) => stored.id === competitionId);
+  if (!competition || competition.owner === userOf(context, request)) return undefined;
+  return answer(403, { detail: 'You do not have permission to perform this action.' });
+}
+
+function idInPath(request: ApiRequest): string {
+  const segments = request.url.pathname.split('/').filter(Boolean);
+  return decodeURIComponent(segments[segments.length - 1]);
+}
+
+function readCompetition(context: ServerContext, request: ApiRequest): ApiAnswer {
+  const competition = context.state.competitions.find((stored) => stored.id === idInPath(request));
+  return competition ? answer(200, competition.representation) : answer(404, { detail: 'Not found.' });
+}
+
+function changeCompetition(context: ServerContext, request: ApiRequest): ApiAnswer {
+  const competition = context.state.competitions.find((stored) => stored.id === idInPath(request));
+  if (!competition) return answer(404, { detail: 'Not found.' });
+  const denied = ownerCheck(context, request, competition.id);
+  if (denied) return denied;
+  if (!isJsonObject(request.body)) return answer(400, { non_field_errors: ['Invalid data. Expected a dictionary.'] });
+  const merged = { ...competition.representation, ...request.body, id: competition.id, url: competition.representation.url };
+  const issues = checkCompetition(merged, 'rest');
+  if (issues.length > 0) return answer(400, drfValidationBody(issues, request.body));
+  competition.representation = merged;
+  return answer(200, merged);
+}
+
+/** GET, PUT (the full record), PATCH (some fields) and DELETE of one team, competitor or event. */
+function itemRoutes(
+  context: ServerContext,
+  write: (handle: (request: ApiRequest) => ApiAnswer) => (request: ApiRequest) => ApiAnswer,
+  one: (handle: (request: ApiRequest) => ApiAnswer) => (request: ApiRequest) => ApiAnswer,
+): Routes {
+  const routes: Routes = {};
+  for (const kind of ['teams', 'competitors', 'events'] as const) {
+    const find = (request: ApiRequest) => context.state[kind].find((item) => String(item.id) === idInPath(request));
+    const change = (replace: boolean) => (request: ApiRequest) => {
+      const stored = find(request);
+      if (!stored) return answer(404, { detail: 'Not found.' });
+      const denied = ownerCheck(context, request, stored.competition);
+      if (denied) return denied;
+      if (!isJsonObject(request.body)) return answer(400, { non_field_errors: ['Invalid data. Expected a dictionary.'] });
+      const { id, url } = stored.representation;
+      const merged: JsonObject = replace ? { ...request.body, id, url } : { ...stored.representation, ...request.body, id, url };
+      if (replace && merged.competition === undefined) return answer(400, drfValidationBody([{ path: ['competition'], kind: 'missing' }], request.body));
+      const issues = ITEM_CHECKS[kind](merged);
+      if (issues.length > 0) return answer(400, drfValidationBody(issues, request.body));
+      if (kind === 'events') merged.units = withUnitIds(context, merged.units);
+      stored.representation = merged;
+      return answer(200, merged);
+    };
+    routes[`GET /api/${kind}/{id}/`] = one((request) => {
+      const stored = find(request);
+      return stored ? answer(200, stored.representation) : answer(404, { detail: 'Not found.' });
+    });
+    routes[`PUT /api/${kind}/{id}/`] = write(change(true));
+    routes[`PATCH /api/${kind}/{id}/`] = write(change(false));
+    routes[`DELETE /api/${kind}/{id}/`] = write((request) => {
+      const stored = find(request);
+      if (!stored) return answer(404, { detail: 'Not found.' });
+      const denied = ownerCheck(context, request, stored.competition);
+      if (denied) return denied;
+      context.state[kind].splice(context.state[kind].indexOf(stored), 1);
+      return answer(204, undefined);
+    });
+  }
+  return routes;
+}
+
+interface FoundUnit {
+  event: StoredItem;
+  unit: JsonObject;
+  index: number;
+}
+
+function withUnit(context: ServerContext, request: ApiRequest, handle: (found: FoundUnit) => ApiAnswer): ApiAnswer {
+  const id = idInPath(request);
+  for (const event of context.state.events) {
+    const units = (event.representation.units as JsonObject[] | undefined) ?? [];
+    const index = units.findIndex((unit) => String(unit.id) === id);
+    if (index >= 0) return handle({ event, unit: units[index], index });
+  }
+  return answer(404, { detail: 'Not found.' });
+}
+
+/** A unit's results (and any other field) change on their own, as in OpenTrack's PATCH of a unit's `url`. */
+function patchUnit(context: ServerContext, request: ApiRequest): ApiAnswer {
+  return withUnit(context, request, ({ event, unit, index }) => {
+    const denied = ownerCheck(context, request, event.competition);
+    if (denied) return denied;
+    if (!isJsonObject(request.body)) return answer(400, { non_field_errors: ['Invalid data. Expected a dictionary.'] });
+    const merged = { ...unit, ...request.body, id: unit.id, url: unit.url };
+    (event.representation.units as JsonObject[])[index] = merged;
+    return answer(200, merged);
+  });
+}
+

@@ -32,6 +32,8 @@ export interface ServerContext {
   state: ReceivedState;
   tokens: TokenRegistry;
   credentials: { username: string; password: string };
+  /** Every account that can log in (the organiser above, and another organiser). */
+  accounts: { username: string; password: string }[];
   /** `http://127.0.0.1:PORT/`, known once the server listens. */
   base(): string;
 }

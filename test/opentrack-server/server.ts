@@ -2,6 +2,9 @@
 //   v1:   POST /api/v1/auth/token (form), GET /api/v1/ping/, POST|GET /api/v1/competitions/
 //   rest: POST /api/get-auth-token/ (form), GET /api/hello/,
 //         POST|GET /api/competitions/, /api/teams/, /api/competitors/, /api/events/
+//         GET|PUT|PATCH|DELETE /api/{teams,competitors,events}/<id>/, GET|PATCH /api/competitions/<id>/,
+//         GET|PATCH /api/units/<id>/ (units are listed inside their event)
+//   pages: GET /en-gb/x/<year>/<country>/<slug>/, the competition page an upload links to
 //   admin (never delayed or failed): POST /__control (ControlSettings JSON), GET /__state
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,12 +13,15 @@ import { restRoutes } from './restApi';
 import { answer, type ApiAnswer, type ApiRequest, type Routes, type ServerContext } from './routing';
 import { emptyState, type ReceivedState } from './state';
 import { TokenRegistry } from './tokens';
+import { competitionPage } from './competitionPage';
 import { v1Routes } from './v1Api';
 
 export type { ControlSettings, EndpointRejection } from './control';
 export type { ReceivedState, RequestLogEntry, StoredCompetition, StoredItem } from './state';
 
 export const DEFAULT_CREDENTIALS = { username: 'organiser@example.com', password: 'correct-horse' } as const;
+/** Another organiser: can log in, but gets 403 on competitions it did not create. */
+export const OTHER_ORGANISER = { username: 'rival@example.com', password: 'battery-staple' } as const;
 
 export interface OpenTrackServerOptions {
   /** 0 (the default) picks a free port. */
@@ -49,7 +55,7 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
   const tokens = new TokenRegistry();
   const switches = new FailureSwitches();
   let base = '';
-  const context: ServerContext = { state, tokens, credentials, base: () => base };
+  const context: ServerContext = { state, tokens, credentials, accounts: [credentials, { ...OTHER_ORGANISER }], base: () => base };
   const routes: Routes = { ...v1Routes(context), ...restRoutes(context) };
   const control = (settings: ControlSettings) => {
     if (switches.apply(settings)) tokens.expireAll();
@@ -65,10 +71,14 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
       return send(response, answer(200, { ok: true }));
     }
     if (url.pathname === '/__state' && method === 'GET') return send(response, answer(200, state));
+    if (method === 'GET' && url.pathname.startsWith('/en-gb/x/')) return send(response, competitionPage(state, url.pathname));
 
     if (switches.delayMs > 0 && !(await delayUnlessClosed(switches.delayMs, response))) return;
     const request = decodeRequest(incoming, url, text);
     const reply = switches.forcedAnswer(method, url.pathname) ?? route(routes, method, url.pathname)(request);
+    if (method !== 'GET' && !url.pathname.includes('auth') && reply.status < 300) {
+      state.writes.push({ method, path: url.pathname, status: reply.status, body: request.body });
+    }
     state.requests.push({
       method,
       path: url.pathname,
@@ -77,6 +87,14 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
       referer: request.hasReferer,
       contentType: incoming.headers['content-type'],
     });
+    // A dropped answer: the request was carried out, then the connection breaks before or after the headers.
+    const drop = switches.dropAnswer(method, url.pathname);
+    if (drop === 'before-headers') return void response.destroy();
+    if (drop === 'after-headers') {
+      response.writeHead(reply.status, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      response.write('{"id":');
+      return void setImmediate(() => response.destroy());
+    }
     send(response, reply);
   }
 
@@ -107,7 +125,9 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
   };
 }
 
-function route(routes: Routes, method: string, path: string): (request: ApiRequest) => ApiAnswer {
+function route(routes: Routes, method: string, exactPath: string): (request: ApiRequest) => ApiAnswer {
+  // `/api/events/1001/` is served by the `/api/events/{id}/` handler.
+  const path = routes[`${method} ${exactPath}`] ? exactPath : exactPath.replace(/^(\/api\/[a-z-]+\/)[^/]+\/$/, '$1{id}/');
   const handler = routes[`${method} ${path}`];
   if (handler) return handler;
   const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
@@ -175,5 +195,5 @@ function send(response: ServerResponse, reply: ApiAnswer): void {
     'Content-Type': isText ? 'text/html; charset=utf-8' : 'application/json',
     ...reply.headers,
   });
-  response.end(isText ? (reply.body as string) : JSON.stringify(reply.body));
+  response.end(isText ? (reply.body as string) : reply.body === undefined ? undefined : JSON.stringify(reply.body));
 }

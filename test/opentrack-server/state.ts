@@ -9,6 +9,8 @@ export interface StoredCompetition {
   received: JsonObject;
   /** What the server answered, as the GET endpoints list it. */
   representation: JsonObject;
+  /** The account that created it; only that account may change it (others get 403). */
+  owner: string;
 }
 
 export interface StoredItem {
@@ -37,10 +39,12 @@ export interface ReceivedState {
   competitors: StoredItem[];
   events: StoredItem[];
   requests: RequestLogEntry[];
+  /** Every write's body, in order (for checks of request shapes). */
+  writes: { method: string; path: string; status: number; body: unknown }[];
   /** How many logins succeeded (the tokens themselves stay private). */
   tokensIssued: number;
 }
 
 export function emptyState(): ReceivedState {
-  return { competitions: [], teams: [], competitors: [], events: [], requests: [], tokensIssued: 0 };
+  return { competitions: [], teams: [], competitors: [], events: [], requests: [], writes: [], tokensIssued: 0 };
 }

@@ -23,11 +23,11 @@ function login(context: ServerContext, request: ApiRequest): ApiAnswer {
   if (missing.length > 0) {
     return answer(422, { detail: missing.map((key) => ({ loc: ['body', key], msg: 'field required', type: 'value_error.missing' })) });
   }
-  if (username !== context.credentials.username || password !== context.credentials.password) {
+  if (!context.accounts.some((account) => account.username === username && account.password === password)) {
     return answer(401, { detail: 'Incorrect username or password' }, { 'WWW-Authenticate': 'Bearer' });
   }
   context.state.tokensIssued++;
-  return answer(200, { access_token: context.tokens.issue('v1'), token_type: 'bearer' });
+  return answer(200, { access_token: context.tokens.issue('v1', username), token_type: 'bearer' });
 }
 
 function authenticated(context: ServerContext, request: ApiRequest): ApiAnswer | undefined {
@@ -54,7 +54,7 @@ function createCompetition(context: ServerContext, request: ApiRequest): ApiAnsw
     id,
     url: new URL(`en-gb/x/${String(body.date).slice(0, 4)}/${String(body.country_id)}/${String(body.slug)}/`, context.base()).toString(),
   };
-  context.state.competitions.push({ id, api: 'v1', received: body, representation });
+  context.state.competitions.push({ id, api: 'v1', received: body, representation, owner: context.tokens.userOf(request.authorization!.token) ?? '' });
   // The nested items become rows of their own, as the REST API would list them.
   const rows = (key: string): StoredItem[] =>
     ((body[key] as JsonObject[] | undefined) ?? []).map((item) => ({

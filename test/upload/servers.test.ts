@@ -85,7 +85,7 @@ describe('refusals happen before any request or login prompt', () => {
     assert.equal(!notJson.result.ok && notJson.result.kind, 'invalid-document');
     const notObject = await refusedUpload({ documentText: '[]' });
     assert.match(notObject.result.ok ? '' : notObject.result.message, /must be one JSON object/);
-    const badList = await refusedUpload({ document: { slug: 'x', teams: {} } });
+    const badList = await refusedUpload({ documentText: JSON.stringify({ slug: 'x', teams: {} }) });
     assert.deepEqual(badList.result.ok ? [] : badList.result.fieldErrors, [{ path: ['teams'], message: '"teams" must be a list.' }]);
     assert.equal(fetchCalls, 0);
   });

@@ -46,6 +46,7 @@ describe('v1 upload', () => {
         server.state.requests.map(({ method, path, status, authorization, contentType }) => [method, path, status, authorization, contentType]),
         [
           ['POST', '/api/v1/auth/token', 200, 'none', 'application/x-www-form-urlencoded'],
+          ['GET', '/api/v1/competitions/', 200, 'Bearer', undefined],
           ['POST', '/api/v1/competitions/', 201, 'Bearer', 'application/json'],
         ],
       );
@@ -82,12 +83,16 @@ describe('v1 upload', () => {
       assert.equal(locate(edited.text, result.fieldErrors[1].path)?.line, lineOf(edited.text, '"round": "one"'));
     }));
 
-  test('a duplicate slug (400 with a detail string) concerns the whole document', () =>
+  test('a second upload of the same slug sends nothing and says that v1 cannot update, offering the REST API', () =>
     leaks.withServer(async (server) => {
       succeeded(await uploadTo(server, 'v1'));
-      const result = failed(await uploadTo(server, 'v1'));
-      assert.equal(result.status, 400);
-      assert.deepEqual(result.fieldErrors, [{ path: [], message: "A competition with slug 'api-test-slug-10' already exists." }]);
+      const writes = server.state.writes.length;
+      const result = failed(await uploadTo(server, 'v1', { decideUpdate: async () => 'update' }));
+      assert.equal(result.kind, 'exists');
+      assert.deepEqual(result.fieldErrors, []);
+      assert.match(result.message, /already exists on .*The v1 API documents no way to update a competition, so nothing was sent; upload with the REST API/);
+      assert.equal(server.state.writes.length, writes);
+      assert.equal(server.state.competitions.length, 1);
     }));
 });
 
@@ -117,10 +122,11 @@ describe('REST upload', () => {
       const requests = server.state.requests;
       assert.deepEqual(
         requests.map(({ method, path }) => `${method} ${path}`),
-        ['POST /api/get-auth-token/', 'POST /api/competitions/', 'POST /api/teams/', 'POST /api/competitors/', ...(events as unknown[]).map(() => 'POST /api/events/')],
+        ['POST /api/get-auth-token/', 'GET /api/competitions/', 'POST /api/competitions/', 'POST /api/teams/', 'POST /api/competitors/', ...(events as unknown[]).map(() => 'POST /api/events/')],
       );
       assert.ok(requests.every((request) => request.referer));
-      assert.ok(requests.slice(1).every((request) => request.authorization === 'Token' && request.contentType === 'application/json'));
+      assert.ok(requests.slice(1).every((request) => request.authorization === 'Token'));
+      assert.ok(requests.slice(2).every((request) => request.contentType === 'application/json'));
     }));
 
   test('a wrong password gives the DRF message and status 400', () =>
@@ -211,8 +217,11 @@ describe('REST upload', () => {
       assert.deepEqual(renamed.created, { teams: [], competitors: [], events: [] });
 
       succeeded(await uploadTo(server, 'rest'));
-      const duplicate = failed(await uploadTo(server, 'rest'));
-      assert.deepEqual(duplicate.fieldErrors, [{ path: ['slug'], message: 'competition with this slug already exists.' }]);
+      // The same slug again is found before anything is posted: not a field error, and no second competition.
+      const again = failed(await uploadTo(server, 'rest'));
+      assert.equal(again.kind, 'exists');
+      assert.deepEqual(again.fieldErrors, []);
+      assert.equal(server.state.competitions.length, 1);
     }));
 
   test('a 403 explains the permission needed', () =>

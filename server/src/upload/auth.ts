@@ -77,7 +77,7 @@ export function createAuthorizedClient(options: AuthorizedClientOptions): Author
       const credentials = await options.credentials.getCredentials();
       if (!credentials) throw new UploadFailureError('cancelled', 'Upload cancelled: no OpenTrack login was given.');
       redactor.add(credentials.password);
-      const response = await http({ method: 'POST', url: new URL(scheme.path, base).toString(), form: { ...credentials } });
+      const response = await http({ method: 'POST', url: new URL(scheme.path, base).toString(), form: { ...credentials }, changesNothing: true });
       const token = isJsonObject(response.body) ? response.body[scheme.responseKey] : undefined;
       if (response.ok && typeof token === 'string' && token !== '') {
         redactor.add(token);

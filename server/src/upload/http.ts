@@ -3,13 +3,15 @@ import { redactUrl } from './redact';
 import { UploadFailureError } from './result';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   /** Sent as `application/json`. */
   json?: unknown;
   /** Sent as `application/x-www-form-urlencoded` (the token endpoints want a form). */
   form?: Record<string, string>;
+  /** A POST that changes nothing on the server (a login), so a lost answer is a plain failure. */
+  changesNothing?: boolean;
 }
 
 export interface HttpResponse {
@@ -62,13 +64,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const text = await response.text();
       return { status, ok: status >= 200 && status < 300, body: parseJsonOrUndefined(text), text };
     } catch (error) {
-      if (options.signal?.aborted) throw new UploadFailureError('cancelled', 'Upload cancelled.');
-      if (timeout.aborted) {
-        throw new UploadFailureError(
-          'timeout',
-          `OpenTrack did not answer within ${formatSeconds(timeoutMs)} (${request.method} ${redactUrl(request.url)}).`,
-        );
+      const where = `${request.method} ${redactUrl(request.url)}`;
+      const writes = request.method !== 'GET' && !request.changesNothing;
+      // A write that may have reached OpenTrack may also have been carried out: its outcome is unknown.
+      const mayHaveArrived = writes && (status !== undefined || !neverSent(error));
+      if (options.signal?.aborted) {
+        if (mayHaveArrived) throw unknownOutcome(`the upload was cancelled while OpenTrack handled ${where}`);
+        throw new UploadFailureError('cancelled', 'Upload cancelled.');
       }
+      if (timeout.aborted) {
+        if (mayHaveArrived) throw unknownOutcome(`OpenTrack did not answer ${where} within ${formatSeconds(timeoutMs)}`);
+        throw new UploadFailureError('timeout', `OpenTrack did not answer within ${formatSeconds(timeoutMs)} (${where}).`);
+      }
+      if (mayHaveArrived) throw unknownOutcome(`the connection to ${new URL(request.url).host} broke before OpenTrack's answer to ${where} arrived (${networkReason(error)})`);
       throw new UploadFailureError('network', `Could not reach ${new URL(request.url).host}: ${networkReason(error)}.`);
     } finally {
       options.onRequest?.({
@@ -79,6 +87,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
   };
+}
+
+/** Errors raised before a byte of the request left this computer (no connection was made). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(error: unknown): boolean {
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && (NOT_SENT_CODES.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'));
+}
+
+/** The upload core adds what to check before trying again. */
+function unknownOutcome(what: string): UploadFailureError {
+  return new UploadFailureError('unknown', `The outcome is unknown: ${what}, so OpenTrack may or may not have made the change.`);
 }
 
 function contentHeaders(request: HttpRequest): Record<string, string> {

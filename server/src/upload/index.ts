@@ -1,5 +1,6 @@
 // The upload core: plain Node (global fetch), shared by the VS Code client and the CLI.
-export { upload, DEFAULT_TIMEOUT_MS, type UploadOptions } from './upload';
+export { upload, previewUpload, DEFAULT_TIMEOUT_MS, type UploadOptions, type PreviewResult } from './upload';
+export { describeChange, summarizePlan, type PlannedChange, type UploadPlan } from './uploadPlan';
 export type { UploadResult, UploadSuccess, UploadFailure, FailureKind, CreatedResources, CreatedCompetition } from './result';
 export { createMemoryTokenStore, type CredentialsProvider, type LoginCredentials, type TokenStore } from './auth';
 export { resolveServer, type ServerChoice, type UploadApi, type ResolvedServer } from './servers';

@@ -1,4 +1,5 @@
 import type { FieldError } from './errors';
+import type { PlannedChange } from './uploadPlan';
 
 /** Why an upload stopped, for front ends that react differently (e.g. re-prompt on `credentials`). */
 export type FailureKind =
@@ -7,7 +8,9 @@ export type FailureKind =
   | 'cancelled' // the AbortSignal fired or the user gave no credentials
   | 'credentials' // username/password or token rejected
   | 'timeout'
-  | 'network'
+  | 'network' // nothing reached OpenTrack
+  | 'unknown' // a write may have reached OpenTrack, but its answer never arrived
+  | 'exists' // the competition is already on OpenTrack and was not updated (v1, or not confirmed)
   | 'rejected' // a 4xx answer: validation, permission, wrong URL
   | 'server' // a 5xx or unusable answer
   | 'unexpected'; // a bug on our side
@@ -28,7 +31,11 @@ export interface CreatedResources {
 
 export interface UploadSuccess {
   ok: true;
+  /** `created`: a new competition; `updated`: the changes were sent to the existing one; `unchanged`: nothing differed. */
+  outcome: 'created' | 'updated' | 'unchanged';
   created: CreatedResources & { competition: CreatedCompetition };
+  /** The changes OpenTrack accepted when updating (empty for a creation). */
+  changes: PlannedChange[];
   warnings: string[];
 }
 
@@ -42,6 +49,8 @@ export interface UploadFailure {
   fieldErrors: FieldError[];
   /** With the REST API, what was created before the failure (the v1 upload is all or nothing). */
   created: CreatedResources;
+  /** The update changes OpenTrack had accepted before the failure. */
+  changes: PlannedChange[];
   warnings: string[];
 }
 

@@ -18,14 +18,20 @@ const KNOWN_BASES: Record<UploadApi, Record<'test' | 'live', string>> = {
   rest: { test: 'https://test-data.opentrack.run/', live: 'https://data.opentrack.run/' },
 };
 
-const LIVE_HOSTS = new Set(['api.opentrack.run', 'data.opentrack.run']);
+/** OpenTrack's test hosts; every other host under opentrack.run is treated as live. */
+const TEST_HOSTS = new Set(['test-api.opentrack.run', 'test-data.opentrack.run']);
 
 export function resolveServer(server: ServerChoice, api: UploadApi): ResolvedServer {
   for (const named of ['test', 'live'] as const) {
     if (server === named) return { base: KNOWN_BASES[api][named], live: named === 'live' };
   }
   const url = parseCustomUrl(server);
-  return { base: url.toString(), live: LIVE_HOSTS.has(url.hostname) };
+  return { base: url.toString(), live: isLiveHost(url.hostname) };
+}
+
+/** `data.opentrack.run.` (fully qualified) and `DATA.opentrack.run` are the same host as `data.opentrack.run`. */
+function isLiveHost(hostname: string): boolean {
+  return (hostname === 'opentrack.run' || hostname.endsWith('.opentrack.run')) && !TEST_HOSTS.has(hostname);
 }
 
 function parseCustomUrl(server: string): URL {
@@ -35,6 +41,8 @@ function parseCustomUrl(server: string): URL {
   } catch {
     throw refuse(`"${server}" is neither "test", "live" nor a valid URL.`);
   }
+  // The URL parser lower-cases the host; a trailing dot names the same host, so it is dropped.
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.replace(/\.+$/, '');
   if (url.username || url.password) {
     // Credentials in a URL end up in logs and shell history; they come from the credential prompt instead.
     throw refuse('The server URL must not contain a user name or password.');
