@@ -28,7 +28,7 @@ export function restRoutes(context: ServerContext): Routes {
   const write = (handle: (request: ApiRequest) => ApiAnswer) => (request: ApiRequest) =>
     tokenCheck(context, request, true) ?? writeCheck(request) ?? handle(request);
   const list = (items: (request: ApiRequest) => JsonObject[]) => (request: ApiRequest) =>
-    tokenCheck(context, request, false) ?? paginate(items(request), request.url);
+    tokenCheck(context, request, false) ?? paginate(items(request), request.url, context.maxPageSize);
   const itemsOf = (kind: ItemKind) => (request: ApiRequest) => {
     const competition = request.url.searchParams.get('competition');
     return context.state[kind].filter((item) => competition === null || item.competition === competition).map((item) => item.representation);

@@ -34,6 +34,8 @@ export interface ServerContext {
   credentials: { username: string; password: string };
   /** Every account that can log in (the organiser above, and another organiser). */
   accounts: { username: string; password: string }[];
+  /** The largest page a list answers (DRF's max_limit), whatever `limit` asks for. */
+  maxPageSize: number;
   /** `http://127.0.0.1:PORT/`, known once the server listens. */
   base(): string;
 }
@@ -43,8 +45,8 @@ export function answer(status: number, body: unknown, headers?: Record<string, s
 }
 
 /** DRF LimitOffsetPagination: `{count, next, previous, results}`, default limit 50. */
-export function paginate(items: unknown[], url: URL): ApiAnswer {
-  const limit = positiveInt(url.searchParams.get('limit'), 50);
+export function paginate(items: unknown[], url: URL, maxPageSize: number): ApiAnswer {
+  const limit = Math.min(positiveInt(url.searchParams.get('limit'), 50), maxPageSize) || 1;
   const offset = positiveInt(url.searchParams.get('offset'), 0);
   const pageUrl = (pageOffset: number) => {
     const page = new URL(url);

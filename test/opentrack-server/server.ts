@@ -28,6 +28,8 @@ export interface OpenTrackServerOptions {
   port?: number;
   username?: string;
   password?: string;
+  /** The largest page the REST lists answer (default 1000), to exercise pagination. */
+  maxPageSize?: number;
   /** Failure switches in force from the start. */
   control?: ControlSettings;
 }
@@ -55,7 +57,7 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
   const tokens = new TokenRegistry();
   const switches = new FailureSwitches();
   let base = '';
-  const context: ServerContext = { state, tokens, credentials, accounts: [credentials, { ...OTHER_ORGANISER }], base: () => base };
+  const context: ServerContext = { state, tokens, credentials, accounts: [credentials, { ...OTHER_ORGANISER }], maxPageSize: options.maxPageSize ?? 1000, base: () => base };
   const routes: Routes = { ...v1Routes(context), ...restRoutes(context) };
   const control = (settings: ControlSettings) => {
     if (switches.apply(settings)) tokens.expireAll();

@@ -6,11 +6,19 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatPath } from '../service/json/path';
+import { stripControlCharacters } from '../upload/redact';
 import {
   DEFAULT_TIMEOUT_MS,
+  describeChange,
   MAX_TIMEOUT_MS,
+  previewUpload,
   resolveServer,
+  summarizePlan,
   upload,
+  type PlannedChange,
+  type PreviewResult,
+  type UploadPlan,
+  type UploadOptions,
   type CredentialsProvider,
   type DocumentPath,
   type FieldError,
@@ -50,14 +58,22 @@ const UPLOAD_USAGE = `Usage: opentrack upload FILE [options]
 Validates FILE, then uploads it to OpenTrack. The login comes from OPENTRACK_USERNAME and
 OPENTRACK_PASSWORD, or is asked for when run in a terminal.
 
+When the competition is already on OpenTrack (same slug), the REST API updates it with only what
+differs; the v1 API cannot update, so nothing is sent. An update is asked for in a terminal;
+elsewhere it needs --yes.
+
 Options:
   --server test|live|URL  where to upload (default: test)
   --api v1|rest           the v1 API, one nested document (default), or the 2026 REST API
-  --yes                   confirm an upload to the live server
+  --dry-run               print what would be created, updated and deleted; send nothing
+  --yes                   confirm an upload to the live server, and the update of an existing competition
+  --delete                also delete what the file no longer has (events, competitors, teams)
   --force                 upload even if validation finds errors
   --timeout SECONDS       per request (default: ${DEFAULT_TIMEOUT_MS / 1000}, at most ${MAX_TIMEOUT_MS / 1000})
   --verbose               print every request (passwords and tokens are never printed)
   --help                  show this help
+
+Exit codes: 0 uploaded (or, with --dry-run, planned), 1 not uploaded or failed, 2 usage error.
 `;
 
 const EXIT_OK = 0;
@@ -69,6 +85,8 @@ interface UploadArgs {
   server: string;
   api: UploadApi;
   yes: boolean;
+  dryRun: boolean;
+  delete: boolean;
   force: boolean;
   timeoutMs: number;
   verbose: boolean;
@@ -102,10 +120,12 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
   const diagnostics = await deps.validate(text, pathToFileURL(resolvePath(file)).href);
   for (const diagnostic of diagnostics.filter((d) => d.severity === 1 || d.severity === 2)) {
     const code = diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`;
-    io.stderr(`${position(file, diagnostic.range.start)} ${diagnostic.severity === 1 ? 'error' : 'warning'}: ${diagnostic.message}${code}`);
+    // Messages quote document keys and values: no control character reaches the terminal.
+    const message = stripControlCharacters(diagnostic.message);
+    io.stderr(`${position(file, diagnostic.range.start)} ${diagnostic.severity === 1 ? 'error' : 'warning'}: ${message}${code}`);
   }
   const errorCount = diagnostics.filter((d) => d.severity === 1).length;
-  if (errorCount > 0 && !args.force) {
+  if (errorCount > 0 && !args.force && !args.dryRun) {
     return fail(`${file} has ${errorCount} error${errorCount === 1 ? '' : 's'}; nothing was uploaded (--force uploads anyway).`, EXIT_FAILED);
   }
 
@@ -115,12 +135,12 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
   } catch (error) {
     return fail((error as Error).message, EXIT_FAILED);
   }
-  if (live && !args.yes) return fail('refusing to upload to the live OpenTrack server without --yes.', EXIT_FAILED);
+  if (live && !args.yes && !args.dryRun) return fail('refusing to upload to the live OpenTrack server without --yes.', EXIT_FAILED);
 
   const credentials = credentialsFrom(io);
   if (!credentials) return fail('set OPENTRACK_USERNAME and OPENTRACK_PASSWORD, or run in a terminal to be asked.', EXIT_USAGE);
 
-  const result = await upload({
+  const options: UploadOptions = {
     documentText: text,
     api: args.api,
     server: args.server,
@@ -129,8 +149,61 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
     timeoutMs: args.timeoutMs,
     onProgress: (message) => io.stderr(message),
     log: args.verbose ? (line) => io.stderr(`  ${line}`) : undefined,
+  };
+  if (args.dryRun) return reportPlan(await previewUpload(options), file, text, io, deps);
+  const result = await upload({
+    ...options,
+    decideUpdate: (plan) => decideUpdate(plan, args, io),
+    confirmDeletions: (deletions) => confirmDeletions(deletions, args, io),
   });
   return report(result, file, text, io, deps);
+}
+
+/** `--yes` updates; in a terminal the user is asked; otherwise the run stops before writing and says how to go on. */
+async function decideUpdate(plan: UploadPlan & { existing: { webUrl: string } }, args: UploadArgs, io: CliIo): Promise<'update' | 'cancel'> {
+  if (args.yes) return 'update';
+  io.stderr(`The competition is already on OpenTrack (${plan.existing.webUrl}); updating it would ${summarizePlan(plan)}:`);
+  for (const change of plan.changes) io.stderr(`  ${describeChange(change)}`);
+  if (!io.isTTY) {
+    io.stderr('Not updated: run again with --yes to update it (--dry-run shows the changes without sending anything).');
+    return 'cancel';
+  }
+  const answer = await askYesNo(io, 'Update it? [y/N] ');
+  return answer ? 'update' : 'cancel';
+}
+
+async function confirmDeletions(deletions: PlannedChange[], args: UploadArgs, io: CliIo): Promise<boolean> {
+  if (args.delete) return true;
+  if (!io.isTTY) {
+    io.stderr(`Not deleting ${deletions.map((change) => `${change.kind} ${change.name}`).join(', ')}: pass --delete to delete what the file no longer has.`);
+    return false;
+  }
+  return askYesNo(io, `Delete from OpenTrack: ${deletions.map((change) => `${change.kind} ${change.name}`).join(', ')}? [y/N] `);
+}
+
+async function askYesNo(io: CliIo, question: string): Promise<boolean> {
+  const terminal = openTerminalPrompt(io);
+  try {
+    return /^y(es)?$/i.test((await terminal.ask(question, false))?.trim() ?? '');
+  } finally {
+    terminal.close();
+  }
+}
+
+/** The dry run: every change on stdout, one a line; nothing was sent. */
+function reportPlan(result: PreviewResult, file: string, text: string, io: CliIo, deps: UploadCliDeps): number {
+  if (!result.ok) return report(result, file, text, io, deps);
+  const { plan } = result;
+  if (!plan.existing) {
+    io.stdout(`Would create the competition on ${result.base}: ${summarizePlan(plan)}.`);
+  } else if (!result.updatable) {
+    io.stdout(`The competition is already on OpenTrack (${plan.existing.webUrl}); the v1 API cannot update it (use --api rest). Nothing would be sent.`);
+  } else {
+    io.stdout(`Would update competition ${plan.existing.id} (${plan.existing.webUrl}): ${summarizePlan(plan)}.`);
+  }
+  for (const change of plan.changes) io.stdout(`  ${describeChange(change)}`);
+  io.stdout('Dry run: nothing was sent to OpenTrack.');
+  return result.updatable ? EXIT_OK : EXIT_FAILED;
 }
 
 function parseUploadArgs(argv: string[]): UploadArgs | 'help' {
@@ -141,6 +214,8 @@ function parseUploadArgs(argv: string[]): UploadArgs | 'help' {
       server: { type: 'string', default: 'test' },
       api: { type: 'string', default: 'v1' },
       yes: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      delete: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -159,6 +234,8 @@ function parseUploadArgs(argv: string[]): UploadArgs | 'help' {
     server: values.server as string,
     api: values.api,
     yes: values.yes as boolean,
+    dryRun: values['dry-run'] as boolean,
+    delete: values.delete as boolean,
     force: values.force as boolean,
     timeoutMs: seconds * 1000,
     verbose: values.verbose as boolean,
@@ -169,7 +246,14 @@ function report(result: UploadResult, file: string, text: string, io: CliIo, dep
   for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
   if (result.ok) {
     const { competition, teams, competitors, events } = result.created;
-    io.stdout(`Uploaded competition ${competition.id}: ${teams.length} teams, ${competitors.length} competitors, ${events.length} events.`);
+    if (result.outcome === 'created') {
+      io.stdout(`Uploaded competition ${competition.id}: ${teams.length} teams, ${competitors.length} competitors, ${events.length} events.`);
+    } else if (result.outcome === 'updated') {
+      io.stdout(`Updated competition ${competition.id}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} sent.`);
+      for (const change of result.changes) io.stdout(`  ${describeChange(change)}`);
+    } else {
+      io.stdout(`Competition ${competition.id} is already up to date; nothing was sent.`);
+    }
     io.stdout(competition.webUrl);
     return EXIT_OK;
   }

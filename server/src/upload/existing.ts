@@ -31,10 +31,10 @@ export async function findExisting(
   }
   if (knownId !== undefined) {
     const response = await client.send({ method: 'GET', url: new URL(`api/competitions/${encodeURIComponent(knownId)}/`, base).toString() });
-    if (response.ok && isJsonObject(response.body) && (slug === undefined || response.body.slug === slug)) {
+    if (response.ok && isJsonObject(response.body)) {
       return { id: String(response.body.id ?? knownId), webUrl: restWebUrl(response.body, response.body, base), record: response.body };
     }
-    // Deleted on the server, or the file's slug changed: look for the slug instead.
+    // Deleted on the server: look for the slug instead.
     if (!response.ok && response.status !== 404) throw failureFromResponse(response, 'looking for the competition on OpenTrack', []);
   }
   if (slug === undefined) return undefined;

@@ -84,7 +84,7 @@ export function upload(options: UploadOptions): Promise<UploadResult> {
     if (decision !== 'update') {
       throw new UploadFailureError(
         'exists',
-        `The competition "${String(document.slug)}" already exists on ${base} (${existing.webUrl}) and was not updated${options.decideUpdate ? ', as asked' : ' without a confirmation'}. A second competition is not created: OpenTrack needs a unique slug, and two copies would split the meet's results.`,
+        `The competition "${String(document.slug)}" already exists on ${base} (${existing.webUrl}) and was not updated. A second competition is not created: OpenTrack needs a unique slug, and two copies would split the meet's results.`,
       );
     }
     let changes = plan.changes;
