@@ -207,6 +207,64 @@ describe('opentrack upload: against the stand-in server', () => {
     }));
 });
 
+describe('opentrack upload: the same competition again', () => {
+  const changed = editedFixture((document) => {
+    document.events[1].units[1].results[0].performance = '10.99';
+  });
+
+  test('--dry-run names the one changed unit and writes nothing; without --yes a script stops before writing; --yes updates', () =>
+    leaks.withServer(async (server) => {
+      const env = loginEnv(server);
+      assert.equal((await cli([fixtureFile, '--server', server.url, '--api', 'rest'], { env })).code, 0);
+      const file = writeDocument('changed.json', changed.text);
+      const writes = server.state.writes.length;
+
+      const dry = await cli([file, '--server', server.url, '--api', 'rest', '--dry-run'], { env });
+      assert.equal(dry.code, 0, dry.stderr.join('\n'));
+      const [competition] = server.state.competitions;
+      assert.deepEqual(dry.stdout, [
+        `Would update competition ${competition.id} (${String(competition.representation.home_page_url)}): 1 to update.`,
+        '  update unit 003 round 1 heat 2 (results)',
+        'Dry run: nothing was sent to OpenTrack.',
+      ]);
+
+      const stopped = await cli([file, '--server', server.url, '--api', 'rest'], { env });
+      assert.equal(stopped.code, 1);
+      assert.ok(stopped.stderr.includes('Not updated: run again with --yes to update it (--dry-run shows the changes without sending anything).'), stopped.stderr.join('\n'));
+      assert.equal(server.state.writes.length, writes);
+
+      const updated = await cli([file, '--server', server.url, '--api', 'rest', '--yes'], { env });
+      assert.equal(updated.code, 0, updated.stderr.join('\n'));
+      assert.deepEqual(updated.stdout, [
+        `Updated competition ${competition.id}: 1 change sent.`,
+        '  update unit 003 round 1 heat 2 (results)',
+        String(competition.representation.home_page_url),
+      ]);
+      assert.deepEqual(server.state.writes.slice(writes).map(({ method, path }) => `${method} ${path.replace(/\d+/, 'N')}`), ['PATCH /api/units/N/']);
+      assert.equal(server.state.competitions.length, 1);
+    }));
+
+  test('with v1 the second upload says plainly that it cannot update and names the REST API', () =>
+    leaks.withServer(async (server) => {
+      const env = loginEnv(server);
+      assert.equal((await cli([fixtureFile, '--server', server.url], { env })).code, 0);
+      const run = await cli([fixtureFile, '--server', server.url, '--yes'], { env });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr[run.stderr.length - 1], /The v1 API documents no way to update a competition, so nothing was sent; upload with the REST API .*--api rest/);
+      assert.equal(server.state.competitions.length, 1);
+    }));
+
+  test('a file that is not UTF-8 is refused before anything is sent', () =>
+    leaks.withServer(async (server) => {
+      const file = join(folder, 'latin1.json');
+      writeFileSync(file, Buffer.concat([Buffer.from('{"slug": "a", "full_name": "Jos'), Buffer.from([0xe9]), Buffer.from('"}')]));
+      const run = await cli([file, '--server', server.url], { env: loginEnv(server) });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr.join('\n'), /is not valid UTF-8/);
+      assert.deepEqual(server.state.requests, []);
+    }));
+});
+
 test('no CLI output of this file holds a password or token', () => {
   leaks.assertNoSecrets();
 });

@@ -17,8 +17,13 @@ describe('resolveServer', () => {
     assert.equal(resolveServer('https://ot.example.org/', 'v1').base, 'https://ot.example.org/');
   });
 
-  test('a custom URL naming a production host counts as live', () => {
-    assert.equal(resolveServer('https://data.opentrack.run/', 'rest').live, true);
+  test('a custom URL naming a production host counts as live, however it is spelled', () => {
+    for (const url of ['https://data.opentrack.run/', 'https://data.opentrack.run./', 'https://DATA.OpenTrack.run', 'https://api.opentrack.run../', 'https://www.opentrack.run/']) {
+      assert.equal(resolveServer(url, 'rest').live, true, url);
+    }
+    assert.equal(resolveServer('https://data.opentrack.run./', 'rest').base, 'https://data.opentrack.run/');
+    assert.equal(resolveServer('https://test-data.opentrack.run./', 'rest').live, false);
+    assert.equal(resolveServer('https://opentrack.run.example.org/', 'rest').live, false);
   });
 
   test('plain http only for loopback addresses', () => {
@@ -71,7 +76,7 @@ describe('refusals happen before any request or login prompt', () => {
   });
 
   test('live without confirmation, named or by URL', async () => {
-    for (const server of ['live', 'https://data.opentrack.run/']) {
+    for (const server of ['live', 'https://data.opentrack.run/', 'https://data.opentrack.run./']) {
       const { result, asked } = await refusedUpload({ server, api: 'rest' });
       assert.equal(!result.ok && result.kind, 'refused', server);
       assert.match(result.ok ? '' : result.message, /live OpenTrack server .* needs an explicit confirmation/);

@@ -110,11 +110,18 @@ export async function runUpload(argv: string[], io: CliIo, deps: UploadCliDeps):
   }
   const { file } = args;
 
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT_USAGE);
+  }
+  let text: string;
+  try {
+    // Bytes that are not UTF-8 would be sent as U+FFFD: the server would not get what the file says.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return fail(`${file} is not valid UTF-8, so its text cannot be uploaded as it is; save it as UTF-8. Nothing was uploaded.`, EXIT_FAILED);
   }
 
   const diagnostics = await deps.validate(text, pathToFileURL(resolvePath(file)).href);

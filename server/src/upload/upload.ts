@@ -54,9 +54,7 @@ export function previewUpload(options: UploadOptions): Promise<PreviewResult> {
     const { api, base } = session;
     if (!existing) return { ok: true, api, base, plan: planCreate(document), updatable: true };
     if (api === 'v1') return { ok: true, api, base, plan: { existing, changes: [] }, updatable: false };
-    const plan = planUpdate(document, await readSnapshot(session.client, base, existing), base);
-    session.log(`Plan: ${plan.changes.map(describeChange).join('; ') || 'no changes'}.`);
-    return { ok: true, api, base, plan, updatable: true };
+    return { ok: true, api, base, plan: await updatePlan(session, document, existing), updatable: true };
   });
 }
 
@@ -77,10 +75,8 @@ export function upload(options: UploadOptions): Promise<UploadResult> {
         `The competition "${String(document.slug)}" already exists on ${base} (${existing.webUrl}). The v1 API documents no way to update a competition, so nothing was sent; upload with the REST API (setting opentrack.api "rest", or --api rest) to update it.`,
       );
     }
-    const plan = planUpdate(document, await readSnapshot(session.client, base, existing), base);
-    log(`Plan: ${plan.changes.map(describeChange).join('; ') || 'no changes'}.`);
-    const existingPlan = { ...plan, existing };
-    const decision = options.decideUpdate ? await options.decideUpdate(existingPlan) : 'cancel';
+    const plan = await updatePlan(session, document, existing);
+    const decision = options.decideUpdate ? await options.decideUpdate({ ...plan, existing: { id: existing.id, webUrl: existing.webUrl } }) : 'cancel';
     if (decision !== 'update') {
       throw new UploadFailureError(
         'exists',
@@ -104,6 +100,13 @@ export function upload(options: UploadOptions): Promise<UploadResult> {
       warnings: session.warnings,
     };
   });
+}
+
+async function updatePlan(session: Session, document: JsonObject, existing: ExistingCompetition): Promise<UploadPlan> {
+  const plan = planUpdate(document, await readSnapshot(session.client, session.base, existing), session.base);
+  session.log(`Plan: ${plan.changes.map(describeChange).join('; ') || 'no changes'}.`);
+  // The page to open, as found (not the API resource the requests go to).
+  return { ...plan, existing: { id: existing.id, webUrl: existing.webUrl } };
 }
 
 interface Session {
