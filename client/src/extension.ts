@@ -8,7 +8,7 @@ import { registerPreviewCommands, type PreviewTestingApi } from './preview/previ
 let client: LanguageClient | undefined;
 
 /** Starts the language server (over IPC) and registers the commands; everything else lives in the server. */
-export async function activate(context: vscode.ExtensionContext): Promise<OpenTrackApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<OpenTrackApi | undefined> {
   const log = vscode.window.createOutputChannel('OpenTrack', { log: true });
   context.subscriptions.push(log);
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
   await client.start();
   registerLanguageStatus(context, client);
   log.info('OpenTrack language server started');
-  return { client, testing, preview };
+  return testing && { client, testing, preview };
 }
 
 function jsonValidationFileMatch(context: vscode.ExtensionContext): string[] {
@@ -56,10 +56,10 @@ function jsonValidationFileMatch(context: vscode.ExtensionContext): string[] {
   return (contributions?.jsonValidation ?? []).flatMap((entry) => entry.fileMatch ?? []);
 }
 
-/** Returned from activate, for the extension-host tests. */
+/** Returned from activate: nothing in production; the extension-host tests (ExtensionMode.Test) get their hooks. */
 export interface OpenTrackApi {
   client: LanguageClient;
-  /** Test hooks for the upload commands (e.g. `testing.storeCredentials`); not a public API. */
+  /** Test hooks for the upload commands (e.g. `testing.storeCredentials`). */
   testing: UploadTestingApi;
   /** Test hooks for the preview (the open panels); not a public API. */
   preview: PreviewTestingApi;

@@ -12,6 +12,8 @@ export interface ControlSettings {
   reject?: EndpointRejection[];
   /** Carry out matching requests, then break the connection instead of answering (once each). */
   drop?: { method?: string; path: string; when: 'before-headers' | 'after-headers' }[];
+  /** Forget every stored competition, team, competitor and event (the request log stays). */
+  clearData?: boolean;
   /** Back to normal: no failures, delays or rejections (tokens and data are kept). */
   reset?: boolean;
 }

@@ -61,6 +61,7 @@ export async function startOpenTrackServer(options: OpenTrackServerOptions = {})
   const routes: Routes = { ...v1Routes(context), ...restRoutes(context) };
   const control = (settings: ControlSettings) => {
     if (switches.apply(settings)) tokens.expireAll();
+    if (settings.clearData) for (const list of [state.competitions, state.teams, state.competitors, state.events]) list.length = 0;
   };
   if (options.control) control(options.control);
 

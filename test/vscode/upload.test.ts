@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startOpenTrackServer, type OpenTrackServer } from '../opentrack-server/server';
 import type { OpenTrackApi } from '../../client/src/extension';
-import type { UploadResult } from '../../server/src/upload';
-import { extensionId, openFixture, positionInValue } from './support';
+import { describeChange, type PreviewResult, type UploadResult } from '../../server/src/upload';
+import { extensionId, openFixture, positionInValue, replaceInDocument, revert } from './support';
 
 /** Server-side errors carry their own source, apart from the language server's. */
 const SERVER_SOURCE = 'OpenTrack server';
@@ -44,12 +44,16 @@ suite('Upload', () => {
     previousServer = settings.inspect<string>('server')?.globalValue;
     await settings.update('server', openTrack.url, vscode.ConfigurationTarget.Global);
     await settings.update('api', 'v1', vscode.ConfigurationTarget.Global);
-    const api = (await vscode.extensions.getExtension<OpenTrackApi>(extensionId)!.activate());
+    // The test hooks exist only because VS Code runs this suite (ExtensionMode.Test); production gets none.
+    const api = await vscode.extensions.getExtension<OpenTrackApi | undefined>(extensionId)!.activate();
+    assert.ok(api, 'activate() returns the test hooks under the test runner');
     await api.testing.storeCredentials(openTrack.url, openTrack.credentials.username, openTrack.credentials.password, 'v1');
+    await api.testing.storeCredentials(openTrack.url, openTrack.credentials.username, openTrack.credentials.password, 'rest');
   });
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('opentrack').update('server', previousServer, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('opentrack').update('api', undefined, vscode.ConfigurationTarget.Global);
     await openTrack?.close();
   });
 
@@ -63,6 +67,7 @@ suite('Upload', () => {
 
   test('a rejected upload puts the server error on the offending line', async () => {
     openTrack.control({
+      clearData: true,
       reject: [{
         method: 'POST',
         path: '/api/v1/competitions/',
@@ -81,5 +86,46 @@ suite('Upload', () => {
     assert.equal(diagnostic!.range.start.line, roundsLine);
     assert.match(diagnostic!.message, /Enter heats per round separated by commas/);
     openTrack.control({ reset: true });
+  });
+
+  test('a complaint about no particular field is a notification, not a mark at line 1', async () => {
+    openTrack.control({ clearData: true, reject: [{ method: 'POST', path: '/api/v1/competitions/', status: 400, body: { detail: 'Something about the whole request.' } }] });
+    const document = await openFixture('valid.opentrack.json');
+    const result = await vscode.commands.executeCommand<UploadResult | undefined>('opentrack.upload', { uri: document.uri.toString(), interactive: false });
+    assert.ok(result && !result.ok);
+    assert.deepEqual(result.fieldErrors.map((error) => error.path), [[]]);
+    assert.deepEqual(serverDiagnostics(document.uri), []);
+    openTrack.control({ reset: true });
+  });
+
+  test('REST: upload, edit a result, preview lists exactly that change, upload again updates the same competition', async () => {
+    await vscode.workspace.getConfiguration('opentrack').update('api', 'rest', vscode.ConfigurationTarget.Global);
+    const document = await openFixture('valid.opentrack.json');
+    const slug = (JSON.parse(document.getText()) as { slug: string }).slug;
+    // The v1 test above created this slug on the stand-in; the REST one is a competition of its own.
+    await replaceInDocument(document, `"slug": "${slug}"`, `"slug": "${slug}-rest"`);
+    try {
+      const args = { uri: document.uri.toString(), interactive: false, update: true };
+      const first = await vscode.commands.executeCommand<UploadResult | undefined>('opentrack.upload', args);
+      assert.ok(first?.ok && first.outcome === 'created', JSON.stringify(first));
+
+      const [performance] = /"performance": "[^"]+"/.exec(document.getText()) ?? [];
+      assert.ok(performance, 'the fixture has a result');
+      await replaceInDocument(document, performance, '"performance": "99.99"');
+      const preview = await vscode.commands.executeCommand<PreviewResult | undefined>('opentrack.previewUpload', { uri: document.uri.toString(), interactive: false });
+      assert.ok(preview?.ok, JSON.stringify(preview));
+      assert.equal(preview.plan.changes.length, 1);
+      assert.match(describeChange(preview.plan.changes[0]), /^update unit .* \(results\)$/);
+
+      const second = await vscode.commands.executeCommand<UploadResult | undefined>('opentrack.upload', args);
+      assert.ok(second?.ok && second.outcome === 'updated', JSON.stringify(second));
+      assert.equal(second.created.competition.id, first.created.competition.id);
+      assert.equal(openTrack.state.competitions.filter((competition) => competition.representation.slug === `${slug}-rest`).length, 1);
+      const page = await fetch(second.created.competition.webUrl);
+      assert.match(await page.text(), /99\.99/);
+    } finally {
+      await revert(document);
+      await vscode.workspace.getConfiguration('opentrack').update('api', 'v1', vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -1,18 +1,19 @@
-// Registers the upload commands: Upload Competition, Sign In, Sign Out, Select Server.
+// Registers the upload commands: Upload Competition, Preview Upload, Sign In, Sign Out, Select Server.
 import * as vscode from 'vscode';
-import { resolveServer, type UploadApi, type UploadResult } from '../../../server/src/upload';
+import { resolveServer, type PreviewResult, type UploadApi, type UploadResult } from '../../../server/src/upload';
 import { runSignIn, runSignOut } from './loginCommands';
 import { LoginVault } from './loginVault';
 import type { ValidationClient } from './preflight';
 import { ServerErrors } from './serverErrors';
 import { activeScope, readUploadSettings, selectServer } from './serverSettings';
-import { runUploadCommand } from './uploadCommand';
+import { runPreviewCommand, runUploadCommand } from './uploadCommand';
 import { normalizeUploadSettings } from './uploadSettings';
 
 export type { UploadCommandArgs } from './uploadCommand';
 
 /**
- * For extension-host tests only (not a public API): sets up logins without the prompt.
+ * For the extension-host tests only, and returned by activate() only when VS Code runs them
+ * (ExtensionMode.Test): sets up logins without the prompt.
  * `server` is `test`, `live` or a base URL; `api` (default: the `opentrack.api` setting) picks the
  * base URL of `test`/`live`, since logins are kept per base URL.
  */
@@ -26,24 +27,21 @@ export interface UploadTestingApi {
 export function registerUploadCommands(
   context: vscode.ExtensionContext,
   { client, log }: { client: ValidationClient; log: vscode.LogOutputChannel },
-): UploadTestingApi {
+): UploadTestingApi | undefined {
   const vault = new LoginVault(context.secrets);
   const serverErrors = new ServerErrors();
-  const uploadDeps = {
-    client,
-    log,
-    vault,
-    serverErrors,
-    allowUnattendedLive: context.extensionMode !== vscode.ExtensionMode.Production,
-  };
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const uploadDeps = { client, log, vault, serverErrors, memory: context.workspaceState, testMode };
   context.subscriptions.push(
     serverErrors,
     vscode.commands.registerCommand('opentrack.upload', (arg?: unknown): Promise<UploadResult | undefined> => runUploadCommand(uploadDeps, arg)),
+    vscode.commands.registerCommand('opentrack.previewUpload', (arg?: unknown): Promise<PreviewResult | undefined> => runPreviewCommand(uploadDeps, arg)),
     vscode.commands.registerCommand('opentrack.signIn', () => runSignIn({ vault, log })),
     vscode.commands.registerCommand('opentrack.signOut', () => runSignOut({ vault, log })),
     vscode.commands.registerCommand('opentrack.selectServer', () => selectServer(activeScope())),
   );
 
+  if (!testMode) return undefined;
   const baseOf = (server: string, api: UploadApi | undefined) =>
     resolveServer(normalizeUploadSettings({ server }).server, api ?? readUploadSettings(activeScope()).api).base;
   return {

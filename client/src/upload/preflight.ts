@@ -39,27 +39,27 @@ export async function checkValidation(context: PreflightContext, document: vscod
     return false;
   }
 
+  // One notice, one decision: errors ask (their count includes the warnings); warnings alone are told once.
   if (validation.errors > 0 && !context.force) {
     const problem =
       validation.errors === 1
         ? vscode.l10n.t('{0} has 1 error; OpenTrack is likely to reject it.', name)
         : vscode.l10n.t('{0} has {1} errors; OpenTrack is likely to reject it.', name, validation.errors);
+    const warnings = validation.warnings === 0 ? '' : ` ${validation.warnings === 1 ? vscode.l10n.t('It also has 1 warning.') : vscode.l10n.t('It also has {0} warnings.', validation.warnings)}`;
     if (!context.interactive) {
       log.info('Not uploaded: the file has errors (pass force: true to upload anyway).');
       return false;
     }
     const showProblems = vscode.l10n.t('Show Problems');
     const uploadAnyway = vscode.l10n.t('Upload Anyway');
-    const choice = await vscode.window.showWarningMessage(problem, showProblems, uploadAnyway);
+    const choice = await vscode.window.showWarningMessage(problem + warnings, showProblems, uploadAnyway);
     if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
     if (choice !== uploadAnyway) {
       log.info('Not uploaded: the file has errors.');
       return false;
     }
     log.info('Uploading despite the errors, as asked.');
-  }
-
-  if (validation.warnings > 0) {
+  } else if (validation.warnings > 0 && context.interactive) {
     void vscode.window.showInformationMessage(
       validation.warnings === 1
         ? vscode.l10n.t('{0} has 1 warning; uploading anyway.', name)

@@ -1,12 +1,23 @@
 // What the user is told when an upload ends.
 import * as vscode from 'vscode';
-import type { CreatedResources, UploadFailure, UploadSuccess } from '../../../server/src/upload';
+import { describeChange, type CreatedResources, type UploadApi, type UploadFailure, type UploadSuccess } from '../../../server/src/upload';
 import { notify } from './preflight';
 
 export function reportSuccess(result: UploadSuccess, name: string, host: string, log: vscode.LogOutputChannel): void {
-  const parts = [vscode.l10n.t('Uploaded "{0}" to {1}.', name, host)];
-  const items = createdItems(result.created);
-  if (items) parts.push(vscode.l10n.t('Created the competition with {0}.', items));
+  const parts: string[] = [];
+  if (result.outcome === 'created') {
+    parts.push(vscode.l10n.t('Uploaded "{0}" to {1}.', name, host));
+    const items = createdItems(result.created);
+    if (items) parts.push(vscode.l10n.t('Created the competition with {0}.', items));
+  } else if (result.outcome === 'updated') {
+    parts.push(
+      result.changes.length === 1
+        ? vscode.l10n.t('Updated "{0}" on {1}: {2}.', name, host, describeChange(result.changes[0]))
+        : vscode.l10n.t('Updated "{0}" on {1}: {2} changes (see the output).', name, host, result.changes.length),
+    );
+  } else {
+    parts.push(vscode.l10n.t('"{0}" on {1} is already up to date; nothing was sent.', name, host));
+  }
   if (result.warnings.length > 0) {
     parts.push(
       result.warnings.length === 1
@@ -16,11 +27,12 @@ export function reportSuccess(result: UploadSuccess, name: string, host: string,
   }
   const open = vscode.l10n.t('Open in Browser');
   notify(result.warnings.length > 0 ? 'warning' : 'information', parts.join(' '), log, {
-    [open]: () => void vscode.env.openExternal(vscode.Uri.parse(result.created.competition.webUrl)),
+    // A localhost page (the stand-in) is reachable from the browser only through the port forwarding.
+    [open]: () => void vscode.env.asExternalUri(vscode.Uri.parse(result.created.competition.webUrl)).then((uri) => vscode.env.openExternal(uri)),
   });
 }
 
-export function reportFailure(result: UploadFailure, host: string, markedInFile: number, log: vscode.LogOutputChannel): void {
+export function reportFailure(result: UploadFailure, host: string, markedInFile: number, log: vscode.LogOutputChannel, api: UploadApi): void {
   const nothingCreated = !result.created.competition;
   if (result.kind === 'cancelled' && nothingCreated) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Upload cancelled; nothing was created on OpenTrack.'));
@@ -47,6 +59,12 @@ export function reportFailure(result: UploadFailure, host: string, markedInFile:
   }
   if (result.kind === 'credentials') {
     extra[vscode.l10n.t('Sign In')] = () => void vscode.commands.executeCommand('opentrack.signIn');
+  }
+  if (result.kind === 'exists' && api === 'v1') {
+    extra[vscode.l10n.t('Use the REST API')] = () =>
+      void vscode.workspace.getConfiguration('opentrack').update('api', 'rest', vscode.ConfigurationTarget.Global).then(() =>
+        vscode.window.showInformationMessage(vscode.l10n.t('Uploads now use the REST API; upload again to update the competition.')),
+      );
   }
   if (result.kind === 'refused') {
     extra[vscode.l10n.t('Select Server')] = () => void vscode.commands.executeCommand('opentrack.selectServer');

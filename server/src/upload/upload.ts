@@ -63,7 +63,7 @@ export function upload(options: UploadOptions): Promise<UploadResult> {
   return run(options, 'Upload', async ({ session, document, existing }) => {
     const { api, base, context, log } = session;
     if (!existing) {
-      log(`Creating: ${planCreate(document).changes.map(describeChange).join('; ')}.`);
+      log(`Sending a new competition: ${countByKind(planCreate(document).changes)}.`);
       const competition = await FLOWS[api](context, document);
       context.progress.finish('Uploaded.');
       log(`Uploaded competition ${competition.id}: ${competition.webUrl}`);
@@ -197,6 +197,15 @@ async function run<T extends { ok: true }>(options: UploadOptions, verb: 'Upload
       warnings,
     };
   }
+}
+
+/** "1 competition, 2 teams, 4 competitors, 6 events (15 results)": what a log may say about a request. */
+function countByKind(changes: PlannedChange[]): string {
+  const counts = new Map<string, number>();
+  for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  const results = changes.reduce((sum, change) => sum + (change.results ?? 0), 0);
+  const parts = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`);
+  return `${parts.join(', ')}${results > 0 ? ` (${results} results)` : ''}`;
 }
 
 function whatToCheck(api: UploadApi, base: string | undefined, document: JsonObject | undefined): string {
