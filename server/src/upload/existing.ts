@@ -22,9 +22,13 @@ export async function findExisting(
 ): Promise<ExistingCompetition | undefined> {
   const slug = typeof document.slug === 'string' && document.slug !== '' ? document.slug : undefined;
   if (api === 'v1') {
-    // The gateway lists competitions as a plain array; it documents no search by slug.
-    const response = await client.send({ method: 'GET', url: new URL('api/v1/competitions/', base).toString() });
-    if (!response.ok) throw failureFromResponse(response, 'looking for the competition on OpenTrack', []);
+    // The gateway lists competitions as a plain array, filtered by country and date (no search by slug).
+    // If the listing fails the upload goes on: the gateway itself refuses a second competition with the slug.
+    const url = new URL('api/v1/competitions/', base);
+    if (typeof document.country_id === 'string') url.searchParams.set('country', document.country_id);
+    if (typeof document.date === 'string') url.searchParams.set('from_date', document.date);
+    const response = await client.send({ method: 'GET', url: url.toString() });
+    if (!response.ok) return undefined;
     const list = Array.isArray(response.body) ? response.body.filter(isJsonObject) : [];
     const record = list.find((item) => (knownId !== undefined && String(item.id) === knownId) || (slug !== undefined && item.slug === slug));
     return record && { id: String(record.id), webUrl: v1WebUrl(record, base), record };

@@ -162,8 +162,10 @@ function eventChanges(event: JsonObject, stored: JsonObject, name: string, path:
   const storedUnits = Array.isArray(stored.units) ? stored.units.filter(isJsonObject) : [];
   const unitKey = (unit: JsonObject) => `${String(unit.round)} ${String(unit.heat)}`;
   const storedByKey = new Map(storedUnits.map((unit) => [unitKey(unit), unit]));
+  // A file without `units` leaves the server's units alone.
   const sameUnitSet =
-    fileUnits.length === storedUnits.length && fileUnits.every((unit) => storedByKey.has(unitKey(unit))) && new Set(fileUnits.map(unitKey)).size === fileUnits.length;
+    !Object.hasOwn(event, 'units') ||
+    (fileUnits.length === storedUnits.length && fileUnits.every((unit) => storedByKey.has(unitKey(unit))) && new Set(fileUnits.map(unitKey)).size === fileUnits.length);
 
   const fields = changedKeys(ownFields, stored);
   if (!sameUnitSet) fields.push('units');
