@@ -2,7 +2,6 @@
 // number a double cannot hold (1e999 → null, 9007199254740993 → …992), a key given twice (the last one
 // wins), a U+FFFD replacement character (the trace of bytes that were not UTF-8). Each is refused here,
 // at its path, before anything is sent.
-import { decodeString, Scanner, Tok } from '../service/json/scanner';
 import type { DocumentPath, FieldError } from './errors';
 
 const BOM = '\uFEFF';
@@ -21,62 +20,84 @@ interface Frame {
 
 /**
  * Every place where the value sent would differ from the file's text; empty when the upload is faithful.
- * `text` is strict JSON (already parsed); one pass over its tokens, no recursion (depth is unbounded here).
+ * `text` is strict JSON (JSON.parse accepted it), so a plain character loop reads its tokens: one pass,
+ * no recursion (depth is unbounded here), and no search beyond the current token (minified files are one line).
  */
 export function unfaithfulValues(text: string): FieldError[] {
   const problems: FieldError[] = [];
   const frames: Frame[] = [];
   /** The path of the value being read: keys of open objects, indexes of open arrays. */
   const path: (string | number)[] = [];
-  const scanner = new Scanner(text);
-  for (let token = scanner.next(); token !== Tok.EOF; token = scanner.next()) {
+  const length = text.length;
+  let pos = 0;
+  while (pos < length) {
+    const ch = text.charCodeAt(pos);
     const frame = frames[frames.length - 1];
-    switch (token) {
-      case Tok.OpenBrace:
-        frames.push({ keys: new Set(), expectKey: true });
-        break;
-      case Tok.OpenBracket:
-        frames.push({ expectKey: false });
-        path.push(0);
-        break;
-      case Tok.Comma:
-        if (frame?.keys) {
-          path.pop();
-          frame.expectKey = true;
-        } else if (frame) path[path.length - 1] = (path[path.length - 1] as number) + 1;
-        break;
-      case Tok.CloseBrace:
-        if (frame && !frame.expectKey) path.pop();
-        frames.pop();
-        break;
-      case Tok.CloseBracket:
+    if (ch === 0x7b /* { */) {
+      frames.push({ keys: new Set(), expectKey: true });
+      pos++;
+    } else if (ch === 0x5b /* [ */) {
+      frames.push({ expectKey: false });
+      path.push(0);
+      pos++;
+    } else if (ch === 0x2c /* , */) {
+      if (frame?.keys) {
         path.pop();
-        frames.pop();
-        break;
-      case Tok.String: {
-        const value = decodeString(text, scanner.start, scanner.end);
-        if (frame?.keys && frame.expectKey) {
-          if (frame.keys.has(value)) {
-            problems.push({
-              path: [...path, value],
-              message: `"${value}" appears more than once in this object; only the last value would be uploaded. Keep one.`,
-            });
-          }
-          frame.keys.add(value);
-          frame.expectKey = false;
-          path.push(value);
+        frame.expectKey = true;
+      } else if (frame) path[path.length - 1] = (path[path.length - 1] as number) + 1;
+      pos++;
+    } else if (ch === 0x7d /* } */) {
+      if (frame && !frame.expectKey) path.pop();
+      frames.pop();
+      pos++;
+    } else if (ch === 0x5d /* ] */) {
+      path.pop();
+      frames.pop();
+      pos++;
+    } else if (ch === 0x22 /* " */) {
+      const end = stringEnd(text, pos);
+      const raw = text.slice(pos + 1, end);
+      const value = raw.includes('\\') ? (JSON.parse(text.slice(pos, end + 1)) as string) : raw;
+      if (frame?.keys && frame.expectKey) {
+        if (frame.keys.has(value)) {
+          problems.push({
+            path: [...path, value],
+            message: `"${value}" appears more than once in this object; only the last value would be uploaded. Keep one.`,
+          });
         }
-        if (value.includes('\uFFFD')) problems.push(replacementCharacter([...path]));
-        break;
+        frame.keys.add(value);
+        frame.expectKey = false;
+        path.push(value);
       }
-      case Tok.Word: {
-        const literal = text.slice(scanner.start, scanner.end);
-        if (/^-?\d/.test(literal) && !sameNumber(literal, Number(literal))) problems.push(changedNumber([...path], literal, Number(literal)));
-        break;
-      }
+      if (value.includes('\uFFFD')) problems.push(replacementCharacter([...path]));
+      pos = end + 1;
+    } else if (ch === 0x2d /* - */ || (ch >= 0x30 && ch <= 0x39)) {
+      let end = pos + 1;
+      while (end < length && isNumberChar(text.charCodeAt(end))) end++;
+      const literal = text.slice(pos, end);
+      const value = Number(literal);
+      if (!sameNumber(literal, value)) problems.push(changedNumber([...path], literal, value));
+      pos = end;
+    } else {
+      // Whitespace, `:`, and the letters of true, false and null.
+      pos++;
     }
   }
   return problems;
+}
+
+/** The index of the quote closing the string that opens at `start` (escaped quotes skipped). */
+function stringEnd(text: string, start: number): number {
+  let pos = start + 1;
+  for (;;) {
+    const ch = text.charCodeAt(pos);
+    if (ch === 0x22 || Number.isNaN(ch)) return pos;
+    pos += ch === 0x5c /* \ */ ? 2 : 1;
+  }
+}
+
+function isNumberChar(ch: number): boolean {
+  return (ch >= 0x30 && ch <= 0x39) || ch === 0x2e || ch === 0x65 || ch === 0x45 || ch === 0x2b || ch === 0x2d;
 }
 
 function changedNumber(path: DocumentPath, literal: string, value: number): FieldError {
