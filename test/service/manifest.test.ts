@@ -26,7 +26,7 @@ test('every %placeholder% of the manifest has an English text', () => {
   assert.deepEqual(keys.filter((key) => typeof nls[key] !== 'string'), []);
 });
 
-test('activation is for JSON documents only, never *', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onLanguage:jsonc']);
+test('activation is for competition files and JSON documents only (to offer the switch), never *', () => {
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:opentrack-json', 'onLanguage:json']);
   assert.ok(manifest.engines.vscode.startsWith('^1.100'), 'installs into VS Code 1.100 (code-server 4.100.3)');
 });
