@@ -23,8 +23,13 @@ export function foldingRanges(document: TextDocument, limit = MAX_FOLDING_RANGES
   for (let tok = scanner.next(); tok !== Tok.EOF; tok = scanner.next()) {
     if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
       stack.push({ line: document.positionAt(scanner.start).line, depth: stack.length, close: tok === Tok.OpenBrace ? Tok.CloseBrace : Tok.CloseBracket });
-    } else if ((tok === Tok.CloseBrace || tok === Tok.CloseBracket) && stack[stack.length - 1]?.close === tok) {
-      const open = stack.pop()!;
+    } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
+      // Brackets left open inside (broken input) end with the first enclosing one that matches.
+      let match = stack.length - 1;
+      while (match >= 0 && stack[match]!.close !== tok) match--;
+      if (match < 0) continue;
+      const open = stack[match]!;
+      stack.length = match;
       const line = document.positionAt(scanner.start).line;
       // `[{` on one line folds once (the first to close).
       if (line > open.line + 1 && open.line !== lastStartLine) {
