@@ -9,7 +9,15 @@ import { quickOpen, runCommandFromPalette } from './workbench.mjs';
 
 const demoFile = 'demo-broken.opentrack.json';
 const minifiedFile = 'minified.opentrack.json';
-const completionFile = 'valid.opentrack.json';
+const completionFile = 'completion.opentrack.json';
+
+/** The files these checks open, written before the workbench loads (quick open lists them from the start). */
+export function prepareOneOwnerFiles(workspaceDir) {
+  copyFileSync(join(repoRoot, 'samples', 'broken.opentrack.json'), join(workspaceDir, demoFile));
+  const valid = readFileSync(join(workspaceDir, 'valid.opentrack.json'), 'utf8');
+  writeFileSync(join(workspaceDir, minifiedFile), JSON.stringify(JSON.parse(valid)));
+  writeFileSync(join(workspaceDir, completionFile), valid);
+}
 
 /** How many diagnostics the server (through the CLI, the same service) reports for a file. */
 export function serverDiagnosticCount(file) {
@@ -40,7 +48,6 @@ async function problemCountOf(page, fileName) {
 export const problemCountCheck = {
   name: 'Problems: samples/broken.opentrack.json lists exactly the server\'s diagnostics, once each',
   async run(page, { workspaceDir }) {
-    copyFileSync(join(repoRoot, 'samples', 'broken.opentrack.json'), join(workspaceDir, demoFile));
     const expected = serverDiagnosticCount(join(workspaceDir, demoFile));
     await quickOpen(page, demoFile);
     await page.keyboard.press('Control+Shift+M');
@@ -65,6 +72,18 @@ export const outlineCheck = {
   },
 };
 
+export const highlightingCheck = {
+  name: 'Highlighting: OpenTrack JSON has JSON\'s colours (keys, strings, numbers apart)',
+  async run(page) {
+    await quickOpen(page, demoFile);
+    const editor = page.locator('.editor-instance .view-lines');
+    await editor.locator('span[class*="mtk"]', { hasText: '"full_name"' }).first().waitFor();
+    // Without a grammar every token is mtk1; JSON's grammar gives keys, strings and numbers their own.
+    const tokenClasses = await editor.locator('span[class*="mtk"]').evaluateAll((spans) => [...new Set(spans.map((span) => span.className.match(/mtk\d+/)?.[0]))]);
+    if (tokenClasses.length < 3) throw new Error(`the editor shows ${tokenClasses.length} token colours: ${JSON.stringify(tokenClasses)}`);
+  },
+};
+
 export const sourceActionCheck = {
   name: 'Source Action menu: lists "Fix all safe OpenTrack problems"',
   async run(page) {
@@ -78,8 +97,7 @@ export const sourceActionCheck = {
 export const formatCheck = {
   name: 'Format Document: lays out a minified competition and keeps its data',
   async run(page, { workspaceDir }) {
-    const data = JSON.parse(readFileSync(join(workspaceDir, completionFile), 'utf8'));
-    writeFileSync(join(workspaceDir, minifiedFile), JSON.stringify(data));
+    const data = JSON.parse(readFileSync(join(workspaceDir, minifiedFile), 'utf8'));
     await quickOpen(page, minifiedFile);
     await runCommandFromPalette(page, 'Format Document');
     await page.locator('.tabs-container .tab.active.dirty', { hasText: minifiedFile }).waitFor();

@@ -1,7 +1,7 @@
 import { Position, SelectionRange } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Span } from '../json/locate';
-import { Scanner, Tok } from '../json/scanner';
+import { SyntaxKind, createScanner } from 'jsonc-parser';
 import { spanRange, stringContents } from './spans';
 
 interface Container {
@@ -25,7 +25,10 @@ export function selectionRanges(document: TextDocument, positions: readonly Posi
   });
 }
 
-/** The spans around `offset`, innermost first, without repeats; one scan that stops once the outermost closes. */
+/**
+ * The spans around `offset`, innermost first, without repeats; one scan (jsonc-parser's scanner:
+ * linear on a minified file too) that stops once the outermost closes.
+ */
 function enclosingSpans(text: string, offset: number): Span[] {
   const found: Span[] = [];
   const add = (start: number, end: number): void => {
@@ -36,33 +39,34 @@ function enclosingSpans(text: string, offset: number): Span[] {
     if (container && container.memberStart >= 0) add(container.memberStart, container.memberEnd);
     if (container) container.memberStart = -1;
   };
-  const scanner = new Scanner(text);
-  for (let tok = scanner.next(); tok !== Tok.EOF; tok = scanner.next()) {
+  const scanner = createScanner(text, true);
+  for (let tok = scanner.scan(); tok !== SyntaxKind.EOF; tok = scanner.scan()) {
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
     const top = stack[stack.length - 1];
-    if (tok === Tok.Comma) {
+    if (tok === SyntaxKind.CommaToken) {
       endMember(top);
       continue;
     }
-    if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
+    if (tok === SyntaxKind.CloseBraceToken || tok === SyntaxKind.CloseBracketToken) {
       if (!top) continue;
       endMember(top);
       stack.pop();
-      add(top.open, scanner.end);
-      extend(stack[stack.length - 1], top.open, scanner.end);
+      add(top.open, end);
+      extend(stack[stack.length - 1], top.open, end);
       // Past the cursor and back at the top level: nothing further out remains.
-      if (stack.length === 0 && scanner.end >= offset) break;
+      if (stack.length === 0 && end >= offset) break;
       continue;
     }
-    extend(top, scanner.start, scanner.end);
-    if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
-      stack.push({ open: scanner.start, memberStart: -1, memberEnd: -1 });
-    } else if (tok === Tok.String || tok === Tok.Word) {
-      const token = { offset: scanner.start, length: scanner.end - scanner.start };
-      if (tok === Tok.String) {
-        const contents = stringContents(text, token);
+    extend(top, start, end);
+    if (tok === SyntaxKind.OpenBraceToken || tok === SyntaxKind.OpenBracketToken) {
+      stack.push({ open: start, memberStart: -1, memberEnd: -1 });
+    } else if (tok !== SyntaxKind.ColonToken) {
+      if (tok === SyntaxKind.StringLiteral) {
+        const contents = stringContents(text, { offset: start, length: end - start });
         if (contents.length > 0) add(contents.offset, contents.offset + contents.length);
       }
-      add(scanner.start, scanner.end);
+      add(start, end);
     }
   }
   return found.sort((a, b) => a.length - b.length);
