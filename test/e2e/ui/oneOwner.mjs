@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../extension.mjs';
 import { quickOpen, runCommandFromPalette } from './workbench.mjs';
 
-const demoFile = 'demo-broken.opentrack.json';
+// Names that contain no other fixture's name: quick open and the tab checks match by substring.
+const demoFile = 'sample-mistakes.opentrack.json';
 const minifiedFile = 'minified.opentrack.json';
 const completionFile = 'completion.opentrack.json';
 
