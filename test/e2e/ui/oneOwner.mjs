@@ -40,10 +40,9 @@ export async function waitForProblemCount(page, fileName, count) {
   );
 }
 
-async function problemCountOf(page, fileName) {
-  const labels = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-  const label = labels.find((text) => text.includes(` problems in file ${fileName} `));
-  return label ? Number(label.split(' ')[0]) : undefined;
+/** Ctrl+Shift+M toggles: pressed only while the Problems panel is hidden. */
+async function showProblems(page) {
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
 }
 
 export const problemCountCheck = {
@@ -51,7 +50,7 @@ export const problemCountCheck = {
   async run(page, { workspaceDir }) {
     const expected = serverDiagnosticCount(join(workspaceDir, demoFile));
     await quickOpen(page, demoFile);
-    await page.keyboard.press('Control+Shift+M');
+    await showProblems(page);
     await waitForProblemCount(page, demoFile, expected);
   },
 };
@@ -60,16 +59,16 @@ export const outlineCheck = {
   name: 'Outline: one tree, the competition\'s, and the problem count has not grown meanwhile',
   async run(page, { workspaceDir }) {
     const { full_name: name } = JSON.parse(readFileSync(join(workspaceDir, demoFile), 'utf8'));
+    const expected = serverDiagnosticCount(join(workspaceDir, demoFile));
     await quickOpen(page, demoFile);
     await runCommandFromPalette(page, 'Explorer: Focus on Outline View');
     const topLevel = page.locator('.outline-pane .monaco-list-row[aria-level="1"]');
     await topLevel.filter({ hasText: name }).first().waitFor();
     const texts = await topLevel.allInnerTexts();
     if (texts.length !== 1) throw new Error(`the Outline has ${texts.length} top-level rows: ${JSON.stringify(texts)}`);
-    await page.keyboard.press('Control+Shift+M');
-    const count = await problemCountOf(page, demoFile);
-    const expected = serverDiagnosticCount(join(workspaceDir, demoFile));
-    if (count !== expected) throw new Error(`the Problems panel lists ${count} problems, the server ${expected}`);
+    await showProblems(page);
+    // Still the server's count (a doubled problem arriving late would make it larger).
+    await waitForProblemCount(page, demoFile, expected);
   },
 };
 
