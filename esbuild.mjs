@@ -16,6 +16,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
+  // jsonc-parser's UMD build requires its modules at run time, out of esbuild's sight: bundle its ESM build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /** Every file under dir whose name ends with suffix. */

@@ -4,6 +4,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { registerUploadCommands, type UploadTestingApi } from './upload/commands';
 import { registerLanguageStatus } from './languageStatus';
 import { registerPreviewCommands, type PreviewTestingApi } from './preview/previewCommands';
+import { registerLanguageSwitch } from './languageSwitch';
+import { OPENTRACK_LANGUAGE_ID } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -17,18 +19,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // The server decides which JSON files are competitions (name, $schema or content).
+    // Competition files only: plain JSON stays with VS Code's JSON support until switched.
     documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: OPENTRACK_LANGUAGE_ID },
+      { scheme: 'untitled', language: OPENTRACK_LANGUAGE_ID },
     ],
     synchronize: { configurationSection: 'opentrack' },
     initializationOptions: {
       l10nBundle: vscode.l10n.uri?.toString(),
-      // VS Code's JSON support serves our schema for these files (contributes.jsonValidation): the
-      // server then leaves property names, schema enums and descriptions to it instead of doubling them.
-      schemaFileMatch: jsonValidationFileMatch(context),
     },
     outputChannel: log,
     traceOutputChannel: log,
@@ -47,13 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenTr
 
   await client.start();
   registerLanguageStatus(context, client);
+  registerLanguageSwitch(context, client, log);
   log.info('OpenTrack language server started');
   return testing && { client, testing, preview };
-}
-
-function jsonValidationFileMatch(context: vscode.ExtensionContext): string[] {
-  const contributions = (context.extension.packageJSON as { contributes?: { jsonValidation?: Array<{ fileMatch?: string | string[] }> } }).contributes;
-  return (contributions?.jsonValidation ?? []).flatMap((entry) => entry.fileMatch ?? []);
 }
 
 /** Returned from activate: nothing in production; the extension-host tests (ExtensionMode.Test) get their hooks. */

@@ -7,6 +7,8 @@ import { stopOnInterrupt } from './cleanup.mjs';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+export const navigationTimeoutMs = 120_000;
+
 /** Launches chromium with its profile and XDG folders inside `runDir`; the console goes to `consoleLog`. */
 export async function launchBrowser({ runDir, env }) {
   const profileDir = join(runDir, 'chromium');
@@ -23,6 +25,8 @@ export async function launchBrowser({ runDir, env }) {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  // A workbench's first load takes well over 30 s when several helpers share two cores.
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   context.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
   let closed;
   const close = () => (closed ??= context.close().finally(() => forget()));

@@ -17,6 +17,8 @@ const baseUserSettings = {
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'json.schemaDownload.enable': false,
+  // The web workbench saves after a delay by default; the suites edit fixtures in memory and revert them.
+  'files.autoSave': 'off',
 };
 
 function bindable(port) {

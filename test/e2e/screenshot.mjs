@@ -1,11 +1,13 @@
 // Refreshes the README screenshot (client/images/screenshot.png): the broken sample in the packaged
-// extension, with its squiggles and the Problems panel; and client/images/preview.png, the preview. `node test/e2e/screenshot.mjs`
+// extension, with its squiggles and the Problems panel listing all of its problems; and
+// client/images/preview.png, the preview. `node test/e2e/screenshot.mjs`
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { buildAndPackage, extensionId, repoRoot, vsixPath } from './extension.mjs';
 import { installHost } from './install-host.mjs';
+import { serverDiagnosticCount, waitForProblemCount } from './ui/oneOwner.mjs';
 import { loadWorkbench, quickOpen } from './ui/workbench.mjs';
 import { openPreview } from './ui/preview.mjs';
 
@@ -21,7 +23,8 @@ try {
   await quickOpen(page, 'broken.opentrack.json');
   await page.locator('.squiggly-error').first().waitFor();
   await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel .monaco-list-row', { hasText: 'OT101' }).first().waitFor();
+  // Only once the Problems panel lists every problem the server finds: the picture a user gets.
+  await waitForProblemCount(page, 'broken.opentrack.json', serverDiagnosticCount(join(folder, 'broken.opentrack.json')));
   const output = join(repoRoot, 'client', 'images', 'screenshot.png');
   await page.screenshot({ path: output });
   console.log(`Written ${output}`);

@@ -65,8 +65,9 @@ export class LspClient {
     return result;
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } });
+  /** `json` is what editors without the `opentrack-json` language send. */
+  open(uri: string, text: string, version = 1, languageId = 'json'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {

@@ -74,6 +74,37 @@ describe('LSP server over stdio, pull diagnostics', () => {
     assert.equal((await kind('file:///work/package.json')).reason, undefined);
   });
 
+  test('a document in the opentrack-json language is a competition, whatever its name and content', async () => {
+    const uri = 'file:///work/notes.json';
+    await client.open(uri, '{ "slug": "A B" }', 1, 'opentrack-json');
+    assert.ok((await client.pull(uri)).some((d) => d.code === 'OT011'), 'checked against the schema');
+    assert.equal((await client.connection.sendRequest<{ reason?: string }>('opentrack/documentKind', { uri })).reason, 'language');
+    await client.close(uri);
+  });
+
+  test('opentrack/documentKind judges a document the client does not sync by the text it sends', async () => {
+    const kind = (params: object): Promise<{ reason?: string }> => client.connection.sendRequest('opentrack/documentKind', params);
+    const uri = 'file:///work/unsynced.json';
+    assert.equal((await kind({ uri, text: brokenText })).reason, 'content');
+    assert.equal((await kind({ uri })).reason, undefined, 'without its text, only name and setting count');
+    assert.equal((await kind({ uri, text: '{ "name": "x" }' })).reason, undefined);
+    assert.equal((await kind({ uri: 'file:///work/unsynced.opentrack.json' })).reason, 'name');
+  });
+
+  test('the Source Action menu (only: source) gets Fix All over the whole document', async () => {
+    const uri = 'file:///work/fixall.opentrack.json';
+    await client.open(uri, '{\n  "full_name": "Fix",\n  "slug": "fix",\n  "show_athlete_details": True,\n  "events": [],\n}\n');
+    const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source'] },
+    });
+    const fixAll = actions.find((a) => a.kind === 'source.fixAll.opentrack');
+    assert.ok(fixAll, JSON.stringify(actions));
+    assert.equal(fixAll.diagnostics.length, 2, 'the Python literal and the trailing comma, both away from the cursor');
+    await client.close(uri);
+  });
+
   test('code actions offer the quick fix for a diagnostic', async () => {
     const [diagnostic] = await client.pull(BROKEN);
     const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {

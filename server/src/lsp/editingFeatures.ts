@@ -6,26 +6,38 @@ import { hover } from '../service/features/hover';
 import { definition, references } from '../service/features/navigation';
 import { RenameError, prepareRename, rename } from '../service/features/rename';
 import { documentSymbols } from '../service/features/symbols';
+import { formatting } from '../service/features/formatting';
+import { foldingRanges } from '../service/features/folding';
+import { selectionRanges } from '../service/features/selectionRanges';
 
 /** What the editing features need from the server: the competition document and a safe runner. */
 export interface FeatureHost {
   document(uri: string): Promise<CompetitionDocument | undefined>;
   /** Current diagnostics of a document (for fix-all), computed with its settings. */
   diagnostics(uri: string): Promise<Diagnostic[]>;
-  /** Whether the editor itself completes and hovers this file from the published schema. */
-  schemaInClient(uri: string): boolean;
   runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, work: () => T): T | ResponseError<void>;
 }
 
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.opentrack`;
+
 export const editingCapabilities: ServerCapabilities = {
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.opentrack`], resolveProvider: false },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: { label: 'OpenTrack' },
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
 };
+
+/** Whether a request for `only` these kinds wants Fix All (`source`, `source.fixAll` or ours), which needs every diagnostic. */
+function wantsFixAll(only: readonly string[] | undefined): boolean {
+  return !!only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
+}
 
 /** A refused rename reaches the user as the error message of the request. */
 function refusable<T>(work: () => T): () => T | ResponseError<void> {
@@ -45,18 +57,19 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
     const document = await host.document(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
-    const all = only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll)) ? await host.diagnostics(params.textDocument.uri) : params.context.diagnostics;
+    // The Source Action menu asks for `source`: its Fix All must see the whole document too.
+    const all = wantsFixAll(only) ? await host.diagnostics(params.textDocument.uri) : params.context.diagnostics;
     return host.runSafe('codeAction', token, [], () => codeActions(document.textDocument, params.context.diagnostics, only, all));
   });
 
   connection.onCompletion(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
-    return document ? host.runSafe('completion', token, null, () => completion(document, params.position, { schemaInClient: host.schemaInClient(params.textDocument.uri) })) : null;
+    return document ? host.runSafe('completion', token, null, () => completion(document, params.position)) : null;
   });
 
   connection.onHover(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
-    return document ? host.runSafe('hover', token, null, () => hover(document, params.position, { schemaInClient: host.schemaInClient(params.textDocument.uri) })) : null;
+    return document ? host.runSafe('hover', token, null, () => hover(document, params.position)) : null;
   });
 
   connection.onDefinition(async (params, token) => {
@@ -82,5 +95,25 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
   connection.onDocumentSymbol(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
     return document ? host.runSafe('documentSymbol', token, [], () => documentSymbols(document)) : [];
+  });
+
+  connection.onDocumentFormatting(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('formatting', token, [], () => formatting(document.textDocument, params.options)) : [];
+  });
+
+  connection.onDocumentRangeFormatting(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('rangeFormatting', token, [], () => formatting(document.textDocument, params.options, params.range)) : [];
+  });
+
+  connection.onFoldingRanges(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('foldingRanges', token, [], () => foldingRanges(document.textDocument)) : [];
+  });
+
+  connection.onSelectionRanges(async (params, token) => {
+    const document = await host.document(params.textDocument.uri);
+    return document ? host.runSafe('selectionRanges', token, [], () => selectionRanges(document.textDocument, params.positions)) : [];
   });
 }

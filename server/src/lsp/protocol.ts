@@ -5,8 +5,20 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 /** Name of the custom request that says whether (and why) a document is treated as a competition. */
 export const DOCUMENT_KIND_REQUEST = 'opentrack/documentKind';
 
-/** Why a document is a competition: its name, the `opentrack.files` setting, or its content (a `$schema` naming ours included). */
-export type CompetitionReason = 'name' | 'setting' | 'content';
+/** The language id VS Code gives competition files (`*.opentrack.json`, or any JSON file switched to it). */
+export const OPENTRACK_LANGUAGE_ID = 'opentrack-json';
+
+/**
+ * Why a document is a competition: its name, the `opentrack.files` setting, its content (a `$schema`
+ * naming ours included), or only its language (a JSON file the user switched to `opentrack-json`).
+ */
+export type CompetitionReason = 'name' | 'setting' | 'content' | 'language';
+
+/** `text` only for a document the server does not have (a plain JSON file): without it, content is not considered. */
+export interface DocumentKindParams {
+  uri: string;
+  text?: string;
+}
 
 export interface DocumentKind {
   reason: CompetitionReason | undefined;

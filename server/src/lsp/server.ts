@@ -12,20 +12,12 @@ import { CompetitionDocument, DocumentCache, internalErrorDiagnostic, looksLikeC
 import { matchesGlobs } from '../service/detect';
 import { SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
-import { DOCUMENT_KIND_REQUEST, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type ValidateResult } from './protocol';
+import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from './protocol';
+import { parseJson } from '../service/json/parse';
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
 import { registerPreview } from './preview';
-
-/**
- * `initializationOptions.schemaFileMatch`: the `jsonValidation` globs of a client (VS Code) whose own
- * JSON support already serves our schema for those files.
- */
-function schemaFileMatchOf(initializationOptions: unknown): string[] {
-  const value = (initializationOptions as { schemaFileMatch?: unknown } | null | undefined)?.schemaFileMatch;
-  return Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string') : [];
-}
 
 const PUSH_DELAY_MS = 200;
 
@@ -39,22 +31,30 @@ export function startServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   });
   let pullDiagnostics = false;
-  /** Globs of the files the client validates, completes and hovers from our schema on its own. */
-  let schemaFileMatch: string[] = [];
   const pending = new Map<string, NodeJS.Timeout>();
 
-  /** Why the document is a competition, or undefined: other JSON files get nothing from this server. */
-  async function competitionReason(textDocument: TextDocument): Promise<CompetitionReason | undefined> {
-    const { files } = await settings.get(textDocument.uri);
-    if (matchesCompetitionName(textDocument.uri, [])) return 'name';
-    if (matchesGlobs(textDocument.uri, files)) return 'setting';
-    if (!mayBeCompetition(textDocument.getText())) return undefined;
-    return looksLikeCompetition(cache.get(textDocument).parsed.value) ? 'content' : undefined;
+  /**
+   * Why the document is a competition, or undefined: other JSON files get nothing from this server.
+   * A document in the `opentrack-json` language always is one (the editor, or its user, said so);
+   * editors without that language send `json`, and the name, the setting or the content decide.
+   * `text` is for documents the client does not sync (a plain JSON file it asks about).
+   */
+  async function competitionReason(uri: string, text: () => string | undefined, parsed: () => unknown, languageId?: string): Promise<CompetitionReason | undefined> {
+    const { files } = await settings.get(uri);
+    if (matchesCompetitionName(uri, [])) return 'name';
+    if (matchesGlobs(uri, files)) return 'setting';
+    const content = text();
+    if (content !== undefined && mayBeCompetition(content) && looksLikeCompetition(parsed())) return 'content';
+    return languageId === OPENTRACK_LANGUAGE_ID ? 'language' : undefined;
+  }
+
+  function syncedReason(textDocument: TextDocument): Promise<CompetitionReason | undefined> {
+    return competitionReason(textDocument.uri, () => textDocument.getText(), () => cache.get(textDocument).parsed.value, textDocument.languageId);
   }
 
   /** The parsed document (one parse per version, shared by every feature) when it is a competition. */
   async function competition(textDocument: TextDocument): Promise<CompetitionDocument | undefined> {
-    return (await competitionReason(textDocument)) ? cache.get(textDocument) : undefined;
+    return (await syncedReason(textDocument)) ? cache.get(textDocument) : undefined;
   }
 
   async function diagnose(textDocument: TextDocument): Promise<Diagnostic[] | undefined> {
@@ -94,7 +94,6 @@ export function startServer(connection: Connection): void {
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     // First of all: every message made from here on is in the editor's display language.
     await loadTranslations(bundleLocation(params.initializationOptions), log);
-    schemaFileMatch = schemaFileMatchOf(params.initializationOptions);
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings.supportsConfiguration = !!capabilities.workspace?.configuration;
@@ -129,9 +128,11 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(DOCUMENT_KIND_REQUEST, async (params: { uri: string }): Promise<DocumentKind> => {
+  connection.onRequest(DOCUMENT_KIND_REQUEST, async (params: DocumentKindParams): Promise<DocumentKind> => {
     const textDocument = documents.get(params.uri);
-    return { reason: textDocument ? await competitionReason(textDocument) : undefined };
+    if (textDocument) return { reason: await syncedReason(textDocument) };
+    // A document the client keeps to itself: parsed here once for this answer, never cached.
+    return { reason: await competitionReason(params.uri, () => params.text, () => parseJson(params.text ?? '').value) };
   });
 
   connection.onRequest(VALIDATE_REQUEST, async (params: { uri: string }): Promise<ValidateResult> => {
@@ -155,7 +156,6 @@ export function startServer(connection: Connection): void {
       const textDocument = documents.get(uri);
       return textDocument ? competition(textDocument) : undefined;
     },
-    schemaInClient: (uri) => matchesGlobs(uri, schemaFileMatch),
     diagnostics: async (uri) => {
       const textDocument = documents.get(uri);
       return (textDocument && (await diagnose(textDocument))) ?? [];

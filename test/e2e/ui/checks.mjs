@@ -1,5 +1,6 @@
 // Stage 2: UI checks against a normal workbench (no payload), one page, checks in order.
 import { previewCheck } from './preview.mjs';
+import { completionOnceCheck, formatCheck, highlightingCheck, outlineCheck, prepareOneOwnerFiles, problemCountCheck, sourceActionCheck } from './oneOwner.mjs';
 import { problemsCheck } from './problems.mjs';
 import { uploadCommandCheck } from './uploadCommand.mjs';
 import { loadWorkbench } from './workbench.mjs';
@@ -8,7 +9,7 @@ const loadCheck = {
   name: 'Workbench: loads with the test workspace in the explorer',
   run: (page, { server, workspaceDir }) => loadWorkbench(page, server, workspaceDir, 'broken.opentrack.json'),
 };
-const checks = [loadCheck, problemsCheck, uploadCommandCheck, previewCheck];
+const checks = [loadCheck, problemsCheck, problemCountCheck, outlineCheck, highlightingCheck, sourceActionCheck, formatCheck, completionOnceCheck, uploadCommandCheck, previewCheck];
 
 function fileNameFor(checkName) {
   return `ui-${checkName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
@@ -16,6 +17,7 @@ function fileNameFor(checkName) {
 
 export async function runUiChecks({ server, browser, openTrack, workspaceDir, artifacts }) {
   const tally = { passed: 0, failed: 0 };
+  prepareOneOwnerFiles(workspaceDir);
   const page = await browser.context.newPage();
   for (const check of checks) {
     if (check.enabled === false) {

@@ -1,9 +1,11 @@
 // Keyboard-level helpers for the VS Code 1.100 workbench, as a user would drive it.
+import { navigationTimeoutMs } from '../browser.mjs';
 const uiTimeoutMs = 30_000;
 
 /** Loads the workbench on `folder` and waits until the explorer lists `expectedFile`. */
 export async function loadWorkbench(page, server, folder, expectedFile) {
   page.setDefaultTimeout(uiTimeoutMs);
+  page.setDefaultNavigationTimeout(navigationTimeoutMs);
   await page.goto(`${server.url}/?${new URLSearchParams({ folder })}`);
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: expectedFile }).waitFor();
 }

@@ -230,11 +230,12 @@ describe('completion: values', () => {
 describe('completion: skeletons', () => {
   it('between events: the event skeletons, with event ids the document does not use yet', () => {
     const result = complete(replaceIn(MEET, '"events": [', '"events": [|'));
-    assert.deepEqual(result.labels, ['Running event', 'Horizontal jump', 'Throw', 'Vertical jump', 'Relay event', 'Combined event']);
+    assert.deepEqual(result.labels, ['ot-running', 'ot-horizontal-jump', 'ot-throw', 'ot-vertical-jump', 'ot-relay', 'ot-combined']);
     const running = result.items[0]!;
     assert.equal(running.insertTextFormat, InsertTextFormat.Snippet);
-    assert.equal(running.detail, 'ot-running');
-    const applied = result.apply('Running event');
+    assert.equal(running.labelDetails?.description, 'Running event');
+    assert.match(running.detail ?? '', /^A track event/);
+    const applied = result.apply('ot-running');
     assert.ok(isStrictJson(applied), applied);
     const withT10 = complete(replaceIn(MEET.replace('"event_id": "1"', '"event_id": "T10"'), '"events": [', '"events": [|'));
     assert.match((withT10.items[0]!.textEdit as TextEdit).newText, /"event_id": "\$\{1:T11\}"/);
@@ -242,39 +243,39 @@ describe('completion: skeletons', () => {
 
   it('between competitors: a competitor with a free bib and an existing team', () => {
     const result = complete(replaceIn(MEET, '"competitors": [', '"competitors": [|'));
-    assert.deepEqual(result.labels, ['Competitor']);
+    assert.deepEqual(result.labels, ['ot-competitor']);
     const text = (result.items[0]!.textEdit as TextEdit).newText;
     assert.match(text, /"competitor_id": "\$\{1:5\}"/);
     assert.match(text, /"team_id": "\$\{6:HAV\}"/);
-    assert.ok(isStrictJson(result.apply('Competitor')));
+    assert.ok(isStrictJson(result.apply('ot-competitor')));
   });
 
   it('after the last item: adds the comma before', () => {
     const result = complete(replaceIn(MEET, '"team_name": "Riverside AC"\n    }', '"team_name": "Riverside AC"\n    }\n    |'));
-    assert.deepEqual(result.labels, ['Team']);
-    const applied = result.apply('Team');
+    assert.deepEqual(result.labels, ['ot-team']);
+    const applied = result.apply('ot-team');
     assert.ok(isStrictJson(applied), applied);
     assert.match(applied, /"team_id": "BEL"/);
   });
 
   it('between relay teams: relay teams of an existing relay event', () => {
     const result = complete(replaceIn(MEET, '"relay_teams": [', '"relay_teams": [|'));
-    assert.deepEqual(result.labels, ['Relay teams', 'Relay team']);
-    const applied = result.apply('Relay team');
+    assert.deepEqual(result.labels, ['ot-relay-teams', 'ot-relay-team']);
+    const applied = result.apply('ot-relay-team');
     assert.ok(isStrictJson(applied));
     assert.match(applied, /"event_id": "R1",\s+"relay_team_id": "HAV-B",\s+"team_id": "HAV",\s+"name": "Havenfield Harriers B"/);
   });
 
   it('a bare word typed between items is replaced, filtered by prefix and label', () => {
     const result = complete(replaceIn(MEET, '"events": [', '"events": [ot-thr|'));
-    const item = result.items.find((i) => i.label === 'Throw')!;
+    const item = result.items.find((i) => i.label === 'ot-throw')!;
     assert.equal(item.filterText, 'ot-throw Throw');
-    assert.ok(isStrictJson(result.apply('Throw')));
+    assert.ok(isStrictJson(result.apply('ot-throw')));
   });
 
   it('an empty document: the competition skeleton', () => {
     const result = complete('|');
-    assert.deepEqual(result.labels, ['Competition']);
-    assert.ok(isStrictJson(result.apply('Competition')));
+    assert.deepEqual(result.labels, ['ot-competition']);
+    assert.ok(isStrictJson(result.apply('ot-competition')));
   });
 });

@@ -26,35 +26,26 @@ import { valueCandidates } from './completionValues';
  * position (ids of the document, event codes, heights, enums) and, between the items of
  * `events`, `competitors`, `teams` and `relay_teams`, the skeletons of the snippets.
  */
-export function completion(document: CompetitionDocument, position: Position, options: SchemaFeatureOptions = {}): CompletionList {
+export function completion(document: CompetitionDocument, position: Position): CompletionList {
   const offset = document.textDocument.offsetAt(position);
   const context = contextAtOffset(document.text, offset);
-  const items = context.inComment ? [] : itemsAt(document, context, offset, options.schemaInClient === true);
+  const items = context.inComment ? [] : itemsAt(document, context, offset);
   return { isIncomplete: false, items };
 }
 
-/**
- * `schemaInClient`: the editor already completes this file from the published schema (VS Code's
- * JSON support through `jsonValidation`), so property names, schema enums and the schema's
- * snippets are left to it instead of being offered twice.
- */
-export interface SchemaFeatureOptions {
-  schemaInClient?: boolean;
-}
-
-function itemsAt(document: CompetitionDocument, context: OffsetContext, offset: number, schemaInClient: boolean): CompletionItem[] {
+function itemsAt(document: CompetitionDocument, context: OffsetContext, offset: number): CompletionItem[] {
   const edit = new EditPlan(document, context, offset);
-  if (context.key || (context.slot === 'key' && context.containerKind === 'object')) return schemaInClient ? [] : propertyItems(document, context, edit);
+  if (context.key || (context.slot === 'key' && context.containerKind === 'object')) return propertyItems(document, context, edit);
   const typingWord = context.value !== undefined && !context.value.isString;
   if (context.containerKind === undefined && (context.slot === 'value' || typingWord)) return skeletonItems(document, 'document', edit);
   const items: CompletionItem[] = [];
   if (context.containerKind === 'array' && (context.slot === 'value' || typingWord)) {
     const list = pathShape(context.containerPath);
     if (isSkeletonList(list)) return skeletonItems(document, list, edit);
-    if (!schemaInClient) items.push(...itemSnippets(context.containerPath, edit));
+    items.push(...itemSnippets(context.containerPath, edit));
   }
   const path = valuePath(context);
-  return path ? [...items, ...valueItems(document, path, edit, schemaInClient)] : items;
+  return path ? [...items, ...valueItems(document, path, edit)] : items;
 }
 
 /** The competition's own lists, whose items the snippet skeletons are. */
@@ -144,8 +135,8 @@ function trialPropertiesToSkip(document: CompetitionDocument, containerPath: Jso
   return new Set(kind === 'vertical' ? ['round'] : kind === 'horizontal' || kind === 'throw' ? ['height'] : []);
 }
 
-function valueItems(document: CompetitionDocument, path: JsonPath, edit: EditPlan, schemaInClient: boolean): CompletionItem[] {
-  return valueCandidates(document, path, !schemaInClient).map((candidate, i) => {
+function valueItems(document: CompetitionDocument, path: JsonPath, edit: EditPlan): CompletionItem[] {
+  return valueCandidates(document, path).map((candidate, i) => {
     const text = typeof candidate.value === 'string' ? JSON.stringify(candidate.value) : String(candidate.value);
     const label = String(candidate.value);
     const item: CompletionItem = {
@@ -180,16 +171,18 @@ function skeletonItems(document: CompetitionDocument, target: SkeletonTarget, ed
   const idsFor = documentIds(document.model);
   return SKELETONS.filter((s) => s.target === target).map((skeleton, i) => {
     const text = skeletonText(skeleton, idsFor());
+    const prefix = `ot-${skeleton.id}`;
     const label = skeleton.label();
+    // The one place skeletons are offered (there is no snippet file): labelled by their `ot-` prefix.
     const item: CompletionItem = {
-      label,
+      label: prefix,
       kind: CompletionItemKind.Snippet,
-      detail: `ot-${skeleton.id}`,
-      labelDetails: { description: l10n.t('OpenTrack skeleton') },
+      detail: skeleton.description(),
+      labelDetails: { description: label },
       documentation: { kind: MarkupKind.Markdown, value: `${skeleton.description()}\n\n\`\`\`json\n${expandSnippet(text)}\n\`\`\`` },
       sortText: String(i).padStart(3, '0'),
       insertTextMode: InsertTextMode.adjustIndentation,
     };
-    return edit.apply(item, text, true, `ot-${skeleton.id} ${label}`);
+    return edit.apply(item, text, true, `${prefix} ${label}`);
   });
 }

@@ -25,7 +25,7 @@ export interface ValueCandidate {
 }
 
 /** The values that fit at a path: ids of the document, event codes, heights, and (unless the editor has them) schema enums. */
-export function valueCandidates(document: CompetitionDocument, path: JsonPath, withSchemaValues = true): ValueCandidate[] {
+export function valueCandidates(document: CompetitionDocument, path: JsonPath): ValueCandidate[] {
   const { model } = document;
   const event = path[0] === 'events' && typeof path[1] === 'number' ? eventAtIndex(model, path[1]) : undefined;
   const unit = asObject(valueAt(model.root, path.slice(0, 4)));
@@ -66,7 +66,7 @@ export function valueCandidates(document: CompetitionDocument, path: JsonPath, w
     case 'events/#/results/#/performance':
       return RESULT_STATUSES.map((s) => ({ value: s, kind: CompletionItemKind.EnumMember, detail: l10n.t('no mark') }));
     default:
-      return withSchemaValues ? schemaValues(path) : [];
+      return schemaValues(path);
   }
 }
 

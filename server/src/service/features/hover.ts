@@ -8,7 +8,6 @@ import { TokenAtOffset, contextAtOffset } from '../json/offset';
 import { eventCodeInfo, kindName } from '../format/eventCodes';
 import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
 import { SchemaNode } from '../schema/schemaTypes';
-import type { SchemaFeatureOptions } from './completion';
 import { eachObject } from '../rules/walk';
 import { IdRef, idAtPath, relayTeamsOf } from './ids';
 import { athleteName, describeRounds, eventName, md, teamName } from './describe';
@@ -21,15 +20,13 @@ import { spanRange } from './spans';
  * discipline, performances in combined events their World Athletics points; any other key or
  * value shows its schema description.
  */
-export function hover(document: CompetitionDocument, position: Position, options: SchemaFeatureOptions = {}): Hover | null {
+export function hover(document: CompetitionDocument, position: Position): Hover | null {
   const context = contextAtOffset(document.text, document.textDocument.offsetAt(position));
   if (context.inComment) return null;
-  // Where the editor hovers from the schema itself, only what the schema cannot say is added.
-  const described = (path: JsonPath): string | undefined => (options.schemaInClient ? undefined : schemaDescription(path));
-  if (context.key) return markdown(document, described([...context.containerPath, context.key.name]), context.key.span);
+  if (context.key) return markdown(document, schemaDescription([...context.containerPath, context.key.name]), context.key.span);
   const value = context.value;
   if (!value) return null;
-  return markdown(document, valueHover(document, value) ?? described(value.path), value.span);
+  return markdown(document, valueHover(document, value) ?? schemaDescription(value.path), value.span);
 }
 
 function markdown(document: CompetitionDocument, text: string | undefined, span: Span): Hover | null {

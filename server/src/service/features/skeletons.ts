@@ -255,24 +255,6 @@ export function skeletonText(skeleton: Skeleton, ids: SkeletonIds = STATIC_IDS):
   return skeleton.body(ids).map((item) => snippetJson(item)).join(',\n');
 }
 
-/**
- * The VS Code snippet file (`.code-snippets`) for all skeletons. `include` limits them to competition
- * files where VS Code supports snippet file patterns (1.108+); older versions ignore it and scope by language.
- */
-export function snippetFile(): string {
-  const file: Record<string, unknown> = {};
-  for (const skeleton of SKELETONS) {
-    file[`opentrack-${skeleton.id}`] = {
-      scope: 'json',
-      include: ['**/*.opentrack.json'],
-      prefix: `ot-${skeleton.id}`,
-      description: skeleton.description(),
-      body: skeletonText(skeleton).split('\n'),
-    };
-  }
-  return `${JSON.stringify(file, null, 2)}\n`;
-}
-
 /** Next id like `fallback` that is not taken: T10 → T11, BEL-A → BEL-B, X → X2. */
 export function nextFreeId(fallback: string, taken: { has(id: string): boolean }): string {
   let candidate = fallback;
