@@ -10,8 +10,8 @@ import { documentSymbols } from '../service/features/symbols';
 /** What the editing features need from the server: the competition document and a safe runner. */
 export interface FeatureHost {
   document(uri: string): Promise<CompetitionDocument | undefined>;
-  /** Current diagnostics of a document (for fix-all), computed with its settings. */
-  diagnostics(uri: string): Promise<Diagnostic[]>;
+  /** Every diagnostic of a document, not only those shown (for Fix All), computed with its settings. */
+  allDiagnostics(uri: string): Promise<Diagnostic[]>;
   /** Whether the editor itself completes and hovers this file from the published schema. */
   schemaInClient(uri: string): boolean;
   runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, work: () => T): T | ResponseError<void>;
@@ -45,7 +45,7 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
     const document = await host.document(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
-    const all = only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll)) ? await host.diagnostics(params.textDocument.uri) : params.context.diagnostics;
+    const all = only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll)) ? await host.allDiagnostics(params.textDocument.uri) : params.context.diagnostics;
     return host.runSafe('codeAction', token, [], () => codeActions(document.textDocument, params.context.diagnostics, only, all));
   });
 
