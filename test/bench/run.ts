@@ -169,11 +169,11 @@ async function main(): Promise<void> {
   }
   const fixAll: FixAllResult[] = [];
   for (const size of options.sizes.filter((s) => s.label !== '5 MB')) fixAll.push(await measureFixAll(serverPath, size.label, size.competitors));
-  const scanner = compareScanners(SIZES[1]!.competitors, '2.5 MB meet');
+  const scanner = compareScanners(options.sizes[0]!.competitors, `${options.sizes[0]!.label} meet`);
   console.log(`\n${resultsTable(results)}\n\n${verdicts(results, fixAll).join('\n')}\n\n${scanner.join('\n')}\nLoad average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const resultsPath = join(root, 'test', 'bench', 'RESULTS.md');
-  if (options.profileDir || options.sizes.length < SIZES.length) {
-    console.log(`\n${resultsPath} not written: profiled or partial run.`);
+  if (options.profileDir) {
+    console.log(`\n${resultsPath} not written: profiled run.`);
   } else {
     writeFileSync(resultsPath, resultsMarkdown(results, fixAll, scanner, options.iterations, new Date()));
     console.log(`\nWritten to ${resultsPath}`);
