@@ -51,7 +51,7 @@ if (args.has('--tests')) {
     ],
     outdir: 'out/tests',
     outbase: 'test',
-    external: ['vscode-json-languageservice', 'fast-check', 'typescript'],
+    external: ['vscode-json-languageservice', 'jsonc-parser', 'fast-check', 'typescript'],
   });
   builds.push({
     ...common,

@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { locatePaths } from '../../server/src/service/json/locate';
+import { parseJson } from '../../server/src/service/json/parse';
 
 export interface BenchEdit {
   /** The one character that changes. */
@@ -21,7 +22,7 @@ export interface BenchEdit {
 type Json = Record<string, unknown>;
 
 export function chooseEdit(text: string): BenchEdit {
-  const competition = JSON.parse(text) as { events: Json[] };
+  const competition = parseJson(text).value as { events: Json[] }; // tolerant: the text may be a broken shape
   const paths: (string | number)[][] = [];
   competition.events.forEach((event, e) => {
     if (event.parent !== undefined) return; // combined-event results carry points derived from the time

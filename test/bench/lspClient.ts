@@ -67,6 +67,26 @@ export class LanguageServerProcess {
     return report.items ?? [];
   }
 
+  /** `source.fixAll` over the whole document: the number of diagnostics its action fixes, or 0. */
+  async fixAll(uri: string): Promise<{ fixes: number; edits: Array<{ range: Range; newText: string }> }> {
+    const actions = await withTimeout(
+      this.connection.sendRequest<Array<{ diagnostics?: unknown[]; edit?: { changes?: Record<string, Array<{ range: Range; newText: string }>> } }>>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: Range.create(0, 0, 0, 0),
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      }),
+      REQUEST_TIMEOUT_MS,
+      'textDocument/codeAction',
+    );
+    const action = actions[0];
+    return { fixes: action?.diagnostics?.length ?? 0, edits: action?.edit?.changes?.[uri] ?? [] };
+  }
+
+  /** Replaces the whole text (a new version). */
+  replaceAll(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
   /** Memory of the server process, from /proc (Linux). */
   memory(): MemoryUse {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');

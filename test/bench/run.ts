@@ -1,20 +1,24 @@
 /**
  * `npm run bench`: edit-to-diagnostics latency of our language server over LSP, next to
- * vscode-json-languageservice on the same text, for generated meets of about 0.5, 2.5 and 5 MB;
- * plus the server's memory. Reports only: never fails on the figures (exit 1 only on a crash).
- * Options: --iterations N (default 20), --size "2.5 MB" (one size only), --profile (the server
+ * vscode-json-languageservice on the same text, for generated meets of about 0.5, 2.5 and 5 MB in
+ * every shape (pretty and minified; valid, one defect, syntax error, dense findings); Fix All with
+ * hundreds of fixes; the server's memory; our scanner next to jsonc-parser. Reports only: never
+ * fails on the figures (exit 1 only on a crash).
+ * Options: --iterations N (default 10), --size "2.5 MB" (one size only), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
  */
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BenchEdit, chooseEdit } from './benchEdit';
-import { generateCompetition, serialise } from './generate';
+import { ShapeName, shapeText } from './shapes';
+import { compareScanners } from './scannerComparison';
 import { JsonServiceBaseline } from './jsonServiceBaseline';
 import { LanguageServerProcess } from './lspClient';
-import { SizeResult, machineFacts, resultsMarkdown, resultsTable, verdicts } from './report';
+import { FixAllResult, SizeResult, machineFacts, resultsMarkdown, resultsTable, verdicts } from './report';
 import { quantile, summarise } from './stats';
 import { measureRender } from './renderBench';
 
@@ -24,8 +28,10 @@ const SIZES = [
   { label: '2.5 MB', competitors: 2150 },
   { label: '5 MB', competitors: 4550 },
 ];
-const SEED = 1;
-const WHOLE_RUN_LIMIT_MS = 10 * 60_000;
+const SHAPES: ShapeName[] = [
+  'pretty', 'minified', 'pretty, one defect', 'minified, one defect', 'pretty, syntax error', 'minified, syntax error', 'pretty, dense findings', 'minified, dense findings',
+];
+const WHOLE_RUN_LIMIT_MS = 40 * 60_000;
 const URI = 'file:///bench/generated.opentrack.json';
 
 interface Options {
@@ -39,7 +45,7 @@ function parseOptions(argv: readonly string[]): Options {
     const at = argv.indexOf(name);
     return at < 0 ? undefined : argv[at + 1];
   };
-  const iterations = Number(valueOf('--iterations') ?? 20);
+  const iterations = Number(valueOf('--iterations') ?? 10);
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error('--iterations needs a whole number ≥ 1');
   const only = valueOf('--size');
   const sizes = SIZES.filter((s) => only === undefined || s.label === only);
@@ -103,44 +109,73 @@ async function measureBaseline(text: string, edit: BenchEdit, iterations: number
   return { latency: summarise(samples), diagnostics };
 }
 
+/** Fix All over LSP on a meet full of safe slips: one validation (a pull), then the action, applied, then a pull. */
+async function measureFixAll(serverPath: string, label: string, competitors: number): Promise<FixAllResult> {
+  const text = shapeText('pretty, Fix All slips', competitors);
+  const server = await LanguageServerProcess.start(serverPath, SERVER_NODE_FLAGS);
+  try {
+    await server.open(URI, 1, text);
+    await server.pullDiagnostics(URI); // warm-up: schema compiled
+    await server.replaceAll(URI, 2, `${text} `);
+    let start = performance.now();
+    await server.pullDiagnostics(URI);
+    const validation = performance.now() - start;
+    start = performance.now();
+    const { fixes, edits } = await server.fixAll(URI);
+    const fixAll = performance.now() - start;
+    const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'json', 2, `${text} `), edits);
+    await server.replaceAll(URI, 3, fixed);
+    const left = (await server.pullDiagnostics(URI)).length;
+    return { label, bytes: Buffer.byteLength(text), fixes, validation, fixAll, left };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = repositoryRoot();
   const serverPath = join(root, 'dist', 'server.js');
   if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run npm run build first`);
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
-  console.log(`OpenTrack bench: ${machineFacts()}; ${options.iterations} edits per size.`);
+  console.log(`OpenTrack bench: ${machineFacts()}; ${options.iterations} edits per size and shape; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const text = serialise(generateCompetition({ competitors: size.competitors, seed: SEED }));
-    const edit = chooseEdit(text);
-    const ours = await measureServer(serverPath, text, edit, options);
-    const theirs = await measureBaseline(text, edit, options.iterations);
-    const result: SizeResult = {
-      label: size.label,
-      competitors: size.competitors,
-      bytes: Buffer.byteLength(text),
-      edit: edit.description,
-      oursFirst: ours.first,
-      ours: ours.latency,
-      theirs: theirs.latency,
-      oursDiagnostics: ours.diagnostics,
-      theirsDiagnostics: theirs.diagnostics,
-      idleMiB: ours.idleMiB,
-      residentMiB: quantile(ours.resident, 0.5),
-      residentMaxMiB: Math.max(...ours.resident),
-      peakMiB: ours.peakMiB,
-    };
-    results.push(result);
-    console.log(`  ${size.label}: ours ${ours.latency.median.toFixed(1)} ms, theirs ${theirs.latency.median.toFixed(1)} ms, RSS ${result.residentMiB.toFixed(0)} MiB`);
-    console.log(`  ${size.label} preview: ${measureRender(text)}`);
+    for (const shape of SHAPES) {
+      const text = shapeText(shape, size.competitors);
+      const edit = chooseEdit(text);
+      const ours = await measureServer(serverPath, text, edit, options);
+      const theirs = await measureBaseline(text, edit, options.iterations);
+      const result: SizeResult = {
+        label: size.label,
+        shape,
+        competitors: size.competitors,
+        bytes: Buffer.byteLength(text),
+        edit: edit.description,
+        oursFirst: ours.first,
+        ours: ours.latency,
+        theirs: theirs.latency,
+        oursDiagnostics: ours.diagnostics,
+        theirsDiagnostics: theirs.diagnostics,
+        idleMiB: ours.idleMiB,
+        residentMiB: quantile(ours.resident, 0.5),
+        residentMaxMiB: Math.max(...ours.resident),
+        peakMiB: ours.peakMiB,
+      };
+      results.push(result);
+      console.log(`  ${size.label} ${shape}: ours ${ours.latency.median.toFixed(1)} ms, theirs ${theirs.latency.median.toFixed(1)} ms, ratio ${(ours.latency.median / theirs.latency.median).toFixed(2)}, RSS ${result.residentMaxMiB.toFixed(0)} MiB`);
+      if (shape === 'pretty') console.log(`  ${size.label} preview: ${measureRender(text)}`);
+    }
   }
-  console.log(`\n${resultsTable(results)}\n\n${verdicts(results).join('\n')}`);
+  const fixAll: FixAllResult[] = [];
+  for (const size of options.sizes.filter((s) => s.label !== '5 MB')) fixAll.push(await measureFixAll(serverPath, size.label, size.competitors));
+  const scanner = compareScanners(options.sizes[0]!.competitors, `${options.sizes[0]!.label} meet`);
+  console.log(`\n${resultsTable(results)}\n\n${verdicts(results, fixAll).join('\n')}\n\n${scanner.join('\n')}\nLoad average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const resultsPath = join(root, 'test', 'bench', 'RESULTS.md');
-  if (options.profileDir || options.sizes.length < SIZES.length) {
-    console.log(`\n${resultsPath} not written: profiled or partial run.`);
+  if (options.profileDir) {
+    console.log(`\n${resultsPath} not written: profiled run.`);
   } else {
-    writeFileSync(resultsPath, resultsMarkdown(results, options.iterations, new Date()));
+    writeFileSync(resultsPath, resultsMarkdown(results, fixAll, scanner, options.iterations, new Date()));
     console.log(`\nWritten to ${resultsPath}`);
   }
   if (options.profileDir) console.log(`CPU profiles of the server: ${readdirSync(options.profileDir).map((f) => join(options.profileDir!, f)).join(', ')}`);

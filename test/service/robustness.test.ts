@@ -32,10 +32,21 @@ test('a file above the semantic size limit says so and still gets syntax and sch
 test('a flood of problems is capped with a note saying how many more there are', () => {
   const doc = fullExample();
   doc.competitors = Array.from({ length: 50 }, (_, i) => ({ competitor_id: 'X', first_name: `A${i}` }));
+  const total = diagnose(doc).length;
+  const diagnostics = diagnose(doc, { maxProblems: 30 });
+  assert.equal(diagnostics.length, 31);
+  assert.equal(diagnostics[30]!.code, 'OT903');
+  assert.equal(diagnostics[30]!.message, `${total - 30} more problems are not shown. Fix the ones above first.`);
+});
+
+test('past twice the number shown, checking stops and the note says so', () => {
+  const doc = fullExample();
+  doc.competitors = Array.from({ length: 50 }, () => ({}));
   const diagnostics = diagnose(doc, { maxProblems: 10 });
   assert.equal(diagnostics.length, 11);
+  assert.deepEqual(diagnostics.slice(0, 10).map((d) => d.code), Array(10).fill('OT011'));
   assert.equal(diagnostics[10]!.code, 'OT903');
-  assert.match(diagnostics[10]!.message, /^\d+ more problems/);
+  assert.match(diagnostics[10]!.message, /^Too many problems: checking stopped after \d+\. Fix the ones above first\.$/);
 });
 
 test('severity overrides and off', () => {
@@ -45,4 +56,10 @@ test('severity overrides and off', () => {
   // A milder (or silenced) rule no longer replaces the schema error on the same value.
   assert.deepEqual(diagnose(doc, { rules: { OT101: 'hint' } }).map((d) => [d.code, d.severity]), [['OT013', 1], ['OT101', 4]]);
   assert.deepEqual(diagnose(doc, { rules: { OT101: 'off' } }).map((d) => d.code), ['OT013']);
+});
+
+test('a valid list nested 100,000 deep where an event belongs: one type error, no stack overflow', () => {
+  const deep = '['.repeat(100000) + ']'.repeat(100000);
+  const diagnostics = diagnose(`{"full_name": "x", "events": ${deep}}`);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['OT010', 'Item 0 of "events" must be an object `{...}`, not a list.']]);
 });

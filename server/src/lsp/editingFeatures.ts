@@ -13,8 +13,8 @@ import { selectionRanges } from '../service/features/selectionRanges';
 /** What the editing features need from the server: the competition document and a safe runner. */
 export interface FeatureHost {
   document(uri: string): Promise<CompetitionDocument | undefined>;
-  /** Current diagnostics of a document (for fix-all), computed with its settings. */
-  diagnostics(uri: string): Promise<Diagnostic[]>;
+  /** Every diagnostic of a document, not only those shown (for Fix All), computed with its settings. */
+  allDiagnostics(uri: string): Promise<Diagnostic[]>;
   runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, work: () => T): T | ResponseError<void>;
 }
 
@@ -58,7 +58,7 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
     if (!document) return [];
     const only = params.context.only;
     // The Source Action menu asks for `source`: its Fix All must see the whole document too.
-    const all = wantsFixAll(only) ? await host.diagnostics(params.textDocument.uri) : params.context.diagnostics;
+    const all = wantsFixAll(only) ? await host.allDiagnostics(params.textDocument.uri) : params.context.diagnostics;
     return host.runSafe('codeAction', token, [], () => codeActions(document.textDocument, params.context.diagnostics, only, all));
   });
 

@@ -1,6 +1,9 @@
 import {
   Connection,
+  DiagnosticServerCancellationData,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompetitionDocument, DocumentCache, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
 import { matchesGlobs } from '../service/detect';
-import { SettingsStore, validationSettings } from './settings';
+import { ServerSettings, SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
 import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from './protocol';
 import { parseJson } from '../service/json/parse';
@@ -20,6 +23,16 @@ import { bundleLocation, loadTranslations } from './l10n';
 import { registerPreview } from './preview';
 
 const PUSH_DELAY_MS = 200;
+/**
+ * Event-loop turns a pull waits before validating. The connection handles one queued message per
+ * turn: the edits and the cancellation that follow a pull in a burst are seen before any work
+ * is done for a version that is already superseded.
+ */
+const PULL_SETTLE_TURNS = 4;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Adapts the language service to LSP: documents, scheduling, settings; no logic of its own. */
 export function startServer(connection: Connection): void {
@@ -57,12 +70,23 @@ export function startServer(connection: Connection): void {
     return (await syncedReason(textDocument)) ? cache.get(textDocument) : undefined;
   }
 
-  async function diagnose(textDocument: TextDocument): Promise<Diagnostic[] | undefined> {
+  /** Diagnostics per document version and settings: repeated pulls and Fix All reuse them. */
+  const validated = new WeakMap<CompetitionDocument, { settings: ServerSettings; shown?: Diagnostic[]; all?: Diagnostic[] }>();
+
+  /** The diagnostics of the current version; `all`: every problem, not only the number shown (for Fix All). */
+  async function diagnose(textDocument: TextDocument, all = false): Promise<Diagnostic[] | undefined> {
     const document = await competition(textDocument);
     if (!document) return undefined;
-    const options = validationSettings(await settings.get(textDocument.uri));
+    const current = await settings.get(textDocument.uri);
+    let entry = validated.get(document);
+    if (entry?.settings !== current) validated.set(document, (entry = { settings: current }));
+    const slot = all ? 'all' : 'shown';
+    const cached = entry[slot];
+    if (cached) return cached;
+    const options = validationSettings(current);
+    if (all) options.maxProblems = Infinity;
     options.onRuleError = (family, error) => log(`Rule family "${family}" failed on ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-    return validateDocument(document, options);
+    return (entry[slot] = validateDocument(document, options));
   }
 
   function schedulePush(textDocument: TextDocument): void {
@@ -108,7 +132,7 @@ export function startServer(connection: Connection): void {
   });
 
   // Compile the schema while the editor is still opening files, not on the first validation.
-  connection.onInitialized(() => setImmediate(compiledSchema));
+  connection.onInitialized(() => setImmediate(() => compiledSchema()));
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
@@ -117,8 +141,17 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
-    const textDocument = documents.get(params.textDocument.uri);
-    if (!textDocument || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const uri = params.textDocument.uri;
+    const version = documents.get(uri)?.version;
+    for (let turn = 0; turn < PULL_SETTLE_TURNS && !token.isCancellationRequested; turn++) await nextTurn();
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const textDocument = documents.get(uri);
+    if (!textDocument) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (textDocument.version !== version) {
+      // An edit came in meanwhile: no work for the superseded version; the client asks again.
+      const data: DiagnosticServerCancellationData = { retriggerRequest: true };
+      return new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', data);
+    }
     try {
       return { kind: DocumentDiagnosticReportKind.Full, items: (await diagnose(textDocument)) ?? [] };
     } catch (error) {
@@ -156,9 +189,9 @@ export function startServer(connection: Connection): void {
       const textDocument = documents.get(uri);
       return textDocument ? competition(textDocument) : undefined;
     },
-    diagnostics: async (uri) => {
+    allDiagnostics: async (uri) => {
       const textDocument = documents.get(uri);
-      return (textDocument && (await diagnose(textDocument))) ?? [];
+      return (textDocument && (await diagnose(textDocument, true))) ?? [];
     },
     runSafe: (name, token, fallback, work) => runSafe(log, name, token, fallback, work),
   });

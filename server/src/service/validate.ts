@@ -35,8 +35,22 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Every finding for one document version: syntax, schema, then the semantic rules. */
+/** Every finding for one document version: syntax, schema, then the semantic rules (what Fix All works on). */
 export function collectFindings(document: CompetitionDocument, settings: ValidationSettings = {}): Finding[] {
+  return boundedFindings(document, settings, Infinity).findings;
+}
+
+interface BoundedFindings {
+  findings: Finding[];
+  /** Checking stopped early: there are more problems than the findings. */
+  truncated: boolean;
+}
+
+/**
+ * The findings, with schema and semantic findings collected up to `budget` each: a document full
+ * of problems costs what the problems that can be shown cost, not what all of them would.
+ */
+function boundedFindings(document: CompetitionDocument, settings: ValidationSettings, budget: number): BoundedFindings {
   const findings: Finding[] = document.parsed.problems.map((p) => ({
     code: p.code,
     message: p.message,
@@ -47,8 +61,9 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
     }),
   }));
   const value = document.parsed.value;
-  if (value === undefined) return findings;
-  const schemaFindings = validateAgainstSchema(value);
+  if (value === undefined) return { findings, truncated: false };
+  const schema = validateAgainstSchema(value, budget);
+  let truncated = schema.unchecked > 0;
   const semantic: Finding[] = [];
   const maxSize = settings.maxSemanticSize ?? DEFAULT_MAX_SEMANTIC_SIZE;
   if (document.text.length > maxSize) {
@@ -63,7 +78,11 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
       span: { offset: 0, length: 0 },
     });
   } else {
-    const context = { model: document.model, report: (finding: Finding) => semantic.push(finding) };
+    const report = (finding: Finding): void => {
+      if (semantic.length < budget) semantic.push(finding);
+      else truncated = true;
+    };
+    const context = { model: document.model, report };
     let failed = false;
     for (const family of RULE_FAMILIES) {
       try {
@@ -90,13 +109,13 @@ export function collectFindings(document: CompetitionDocument, settings: Validat
     const key = JSON.stringify(f.path);
     explainedAt.set(key, Math.min(explainedAt.get(key) ?? SEVERITY_RANK.off, SEVERITY_RANK[severityOf(f, overrides)]));
   }
-  for (const f of schemaFindings) {
+  for (const f of schema.findings) {
     const explained = explainedAt.get(JSON.stringify(f.path));
     if (f.code === 'OT011' || explained === undefined || explained > SEVERITY_RANK[severityOf(f, overrides)]) findings.push(f);
   }
   // One push per finding: spreading a huge list into push() overflows the stack.
   for (const f of semantic) findings.push(f);
-  return findings;
+  return { findings, truncated };
 }
 
 /** A parser's repair guesses the intent when the JSON is invalid (OT001); the others are pure syntax. */
@@ -154,7 +173,9 @@ function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettin
   const overrides = settings.rules ?? {};
   const maxProblems = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const kept: { finding: Finding; severity: Severity }[] = [];
-  for (const finding of collectFindings(document, settings)) {
+  // Twice what is shown: room for the findings that are off or replaced.
+  const { findings, truncated } = boundedFindings(document, settings, 2 * maxProblems);
+  for (const finding of findings) {
     const severity = severityOf(finding, overrides);
     if (severity !== 'off') kept.push({ finding, severity });
   }
@@ -170,13 +191,15 @@ function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettin
     if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
     return diagnostic;
   });
-  if (kept.length > maxProblems) {
+  if (kept.length > maxProblems || truncated) {
     diagnostics.push({
       range: Range.create(0, 0, 0, 0),
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       code: 'OT903',
-      message: l10n.t('{0} more problems are not shown. Fix the ones above first.', kept.length - maxProblems),
+      message: truncated
+        ? l10n.t('Too many problems: checking stopped after {0}. Fix the ones above first.', kept.length)
+        : l10n.t('{0} more problems are not shown. Fix the ones above first.', kept.length - maxProblems),
     });
   }
   return diagnostics;

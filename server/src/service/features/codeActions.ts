@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticData, Fix, isPreferredFix, isSafeFix } from '../findings';
 import { SOURCE } from '../validate';
 import { allRules } from '../rules/registry';
-import { toTextEdits } from './textEdits';
+import { TextEditBuilder } from './textEdits';
 
 /**
  * Fix providers keyed on diagnostic code. Every rule describes its repairs as typed edits in
@@ -23,9 +23,14 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`) || k === '');
 }
 
+/** The fix Fix All applies for a diagnostic: its first safe one. The one place that decides what Fix All may do. */
+function safeFixOf(diagnostic: Diagnostic): Fix | undefined {
+  return fixesOf(diagnostic).find(isSafeFix);
+}
+
 /**
  * Quick fixes for the given diagnostics, and `source.fixAll.opentrack` applying every safe fix
- * of the document (allDiagnostics) whose edits do not overlap.
+ * of the document (allDiagnostics: pass them all, not only those shown) whose edits do not overlap.
  */
 export function codeActions(
   document: TextDocument,
@@ -34,10 +39,13 @@ export function codeActions(
   allDiagnostics: readonly Diagnostic[] = diagnostics,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
+  const builder = new TextEditBuilder(document);
   if (wants(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of diagnostics) {
-      for (const fix of fixesOf(diagnostic)) {
-        const edits = toTextEdits(document, fix.edits, diagnostic.range);
+    const offered = diagnostics.map((diagnostic) => ({ diagnostic, fixes: fixesOf(diagnostic) }));
+    builder.prepare(offered.flatMap(({ fixes }) => fixes.flatMap((fix) => fix.edits)));
+    for (const { diagnostic, fixes } of offered) {
+      for (const fix of fixes) {
+        const edits = builder.edits(fix.edits, diagnostic.range);
         if (edits.length === 0) continue;
         actions.push({
           title: fix.title,
@@ -51,29 +59,67 @@ export function codeActions(
   }
   const fixAllKind = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
   if (only && (wants(only, fixAllKind) || only.includes(CodeActionKind.SourceFixAll))) {
-    const accepted: TextEdit[] = [];
-    const fixed: Diagnostic[] = [];
-    for (const diagnostic of allDiagnostics) {
-      const fix = fixesOf(diagnostic).find(isSafeFix);
-      if (!fix) continue;
-      const edits = toTextEdits(document, fix.edits, diagnostic.range);
-      if (edits.length === 0 || edits.some((e) => accepted.some((a) => overlaps(document, a, e)))) continue;
-      accepted.push(...edits);
-      fixed.push(diagnostic);
-    }
-    if (accepted.length > 0) {
-      actions.push({ title: l10n.t('Fix all safe OpenTrack problems ({0})', fixed.length), kind: fixAllKind, diagnostics: fixed, edit: workspaceEdit(document, accepted) });
-    }
+    const action = fixAll(document, builder, allDiagnostics, fixAllKind);
+    if (action) actions.push(action);
   }
   return actions;
 }
 
-function workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
-  return { changes: { [document.uri]: edits } };
+/**
+ * Every safe fix whose edits touch no edit of a fix taken before it, in document order. Paths
+ * are located in one scan and overlaps found by binary search: linear in the fixes and the text.
+ */
+function fixAll(document: TextDocument, builder: TextEditBuilder, diagnostics: readonly Diagnostic[], kind: string): CodeAction | undefined {
+  const candidates = diagnostics.flatMap((diagnostic) => {
+    const fix = safeFixOf(diagnostic);
+    return fix ? [{ diagnostic, fix }] : [];
+  });
+  builder.prepare(candidates.flatMap(({ fix }) => fix.edits));
+  const accepted = new Intervals();
+  const edits: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  for (const { diagnostic, fix } of candidates) {
+    const fixEdits = builder.edits(fix.edits, diagnostic.range);
+    const spans = fixEdits.map((e): [number, number] => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]);
+    if (fixEdits.length === 0 || spans.some(([start, end]) => accepted.touches(start, end))) continue;
+    for (const [start, end] of spans) accepted.add(start, end);
+    edits.push(...fixEdits);
+    fixed.push(diagnostic);
+  }
+  if (edits.length === 0) return undefined;
+  return { title: l10n.t('Fix all safe OpenTrack problems ({0})', fixed.length), kind, diagnostics: fixed, edit: workspaceEdit(document, edits) };
 }
 
-function overlaps(document: TextDocument, a: TextEdit, b: TextEdit): boolean {
-  const [aStart, aEnd] = [document.offsetAt(a.range.start), document.offsetAt(a.range.end)];
-  const [bStart, bEnd] = [document.offsetAt(b.range.start), document.offsetAt(b.range.end)];
-  return aStart <= bEnd && bStart <= aEnd;
+/** Closed offset intervals, sorted by start and disjoint; appending in document order is O(1). */
+class Intervals {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether [start, end] meets an interval (touching counts: two insertions at one offset would be ambiguous). */
+  touches(start: number, end: number): boolean {
+    const i = this.firstEndingAtOrAfter(start);
+    return i < this.starts.length && this.starts[i]! <= end;
+  }
+
+  add(start: number, end: number): void {
+    const i = this.firstEndingAtOrAfter(start);
+    this.starts.splice(i, 0, start);
+    this.ends.splice(i, 0, end);
+  }
+
+  private firstEndingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    if (high > 0 && this.ends[high - 1]! < offset) return high;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ends[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { changes: { [document.uri]: edits } };
 }

@@ -12,18 +12,20 @@ export interface NodeSpans {
 }
 
 interface TrieNode {
-  children: Map<string | number, TrieNode>;
+  /** Absent on leaves: most requested paths end in a leaf, and a Map each would cost. */
+  children?: Map<string | number, TrieNode>;
   /** Indices into the request list that end at this node. */
   wanted: number[];
 }
 
 function buildTrie(paths: readonly JsonPath[]): TrieNode {
-  const root: TrieNode = { children: new Map(), wanted: [] };
+  const root: TrieNode = { wanted: [] };
   paths.forEach((path, index) => {
     let node = root;
     for (const segment of path) {
-      let child = node.children.get(segment);
-      if (!child) node.children.set(segment, (child = { children: new Map(), wanted: [] }));
+      const children = (node.children ??= new Map());
+      let child = children.get(segment);
+      if (!child) children.set(segment, (child = { wanted: [] }));
       node = child;
     }
     node.wanted.push(index);
@@ -54,7 +56,7 @@ export function locatePath(text: string, path: JsonPath): NodeSpans | undefined 
 /** Visits the value starting at the current token; leaves the scanner on its last token. */
 function visit(scanner: Scanner, node: TrieNode, key: Span | undefined, found: (NodeSpans | undefined)[]): void {
   const start = scanner.start;
-  if (node.children.size === 0) {
+  if (!node.children) {
     scanner.skipValue();
   } else if (scanner.kind === Tok.OpenBrace) {
     visitObject(scanner, node, found);
@@ -85,7 +87,7 @@ function visitObject(scanner: Scanner, node: TrieNode, found: (NodeSpans | undef
     if (kind === Tok.Colon) kind = scanner.next();
     if (kind === Tok.CloseBrace || kind === Tok.EOF) return;
     if (kind === Tok.Comma) continue;
-    const child = node.children.get(name);
+    const child = node.children!.get(name);
     if (child) visit(scanner, child, keySpan, found);
     else scanner.skipValue();
   }
@@ -98,7 +100,7 @@ function visitArray(scanner: Scanner, node: TrieNode, found: (NodeSpans | undefi
     const kind = scanner.next();
     if (kind === Tok.CloseBracket || kind === Tok.EOF) return;
     if (kind === Tok.Comma || kind === Tok.CloseBrace || kind === Tok.Colon) continue;
-    const child = node.children.get(index++);
+    const child = node.children!.get(index++);
     if (child) visit(scanner, child, undefined, found);
     else scanner.skipValue();
   }

@@ -133,19 +133,21 @@ export class Scanner {
   }
 }
 
-/** Offset just past the closing quote; past the end of the line when unterminated. */
+/**
+ * Offset just past the closing quote; at the line break (CR or LF) when unterminated, or one past
+ * the end of the text. One character loop: a search for the next quote or line break from each
+ * string would rescan the rest of a one-line (minified) text for every string.
+ */
 function scanStringEnd(text: string, open: number, quote: number): number {
-  let pos = open + 1;
-  const q = quote === 34 ? '"' : "'";
-  for (;;) {
-    const close = text.indexOf(q, pos);
-    const eol = text.indexOf('\n', pos);
-    if (close < 0 || (eol >= 0 && eol < close)) return eol < 0 ? text.length + 1 : eol;
-    let backslashes = 0;
-    for (let i = close - 1; i > open && text.charCodeAt(i) === 92; i--) backslashes++;
-    if (backslashes % 2 === 0) return close + 1;
-    pos = close + 1;
+  const length = text.length;
+  for (let pos = open + 1; pos < length; pos++) {
+    const ch = text.charCodeAt(pos);
+    if (ch === quote) return pos + 1;
+    if (ch === 10 || ch === 13) return pos;
+    // An escape covers the next character, unless that ends the line.
+    if (ch === 92 && pos + 1 < length && text.charCodeAt(pos + 1) !== 10 && text.charCodeAt(pos + 1) !== 13) pos++;
   }
+  return length + 1;
 }
 
 function isDelimiter(ch: number): boolean {

@@ -7,47 +7,111 @@ import { Finding, Fix } from '../findings';
 import { JsonPath, pointerToPath } from '../json/path';
 import { slugify } from '../format/slug';
 
-let compiled: ValidateFunction | undefined;
-
 /** VS Code's annotation keywords used by the schema (for hover, completion and messages in the editor). */
 export const VSCODE_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'patternErrorMessage'] as const;
 
+/** The competition's lists, whose items are validated one by one so that checking can stop at a budget. */
+const LISTS = ['events', 'competitors', 'teams', 'relay_teams'] as const;
+
+interface Validators {
+  /** The competition without the items of its lists. */
+  root: ValidateFunction;
+  /** One validator per list, for a single item. */
+  items: Map<string, ValidateFunction>;
+}
+
+let compiled: Validators | undefined;
+
 /** Compiles the schema once per process (the first validation pays for it). */
-export function compiledSchema(): ValidateFunction {
+export function compiledSchema(): Validators {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { process: appendErrorsInPlace } });
     for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
     addFormats(ajv, ['date', 'uri', 'email', 'uuid']);
-    compiled = ajv.compile(competitionSchema);
+    ajv.addSchema(competitionSchema);
+    const { $id, ...schema } = competitionSchema;
+    const properties = { ...schema.properties };
+    const items = new Map<string, ValidateFunction>();
+    for (const list of LISTS) {
+      properties[list] = { ...properties[list]!, items: {} };
+      items.set(list, ajv.compile({ $ref: `${$id}#/properties/${list}/items` }));
+    }
+    compiled = { root: ajv.compile({ ...schema, properties }), items };
   }
   return compiled;
+}
+
+/**
+ * Ajv gathers the errors of a referenced schema with `vErrors = vErrors.concat(refErrors)`: a copy
+ * of every error so far at each call, quadratic in the number of invalid items of a list. The
+ * generated code appends them in place instead (the callee's array is fresh on every call).
+ */
+function appendErrorsInPlace(code: string): string {
+  return code.replace(/vErrors = vErrors === null \? ([\w$.]+) : vErrors\.concat\(\1\);/g, 'if (vErrors === null) vErrors = $1; else for (const e of $1) vErrors.push(e);');
 }
 
 /** Keywords that only summarise the errors of their branches. */
 const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not']);
 
-/** Schema diagnostics, condensed to one per offending value and placed on it. */
-export function validateAgainstSchema(value: unknown): Finding[] {
-  const validate = compiledSchema();
-  if (validate(value)) return [];
-  const errors = validate.errors ?? [];
-  const specific = new Set(errors.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword)).map((e) => e.instancePath));
+export interface SchemaFindings {
+  findings: Finding[];
+  /** Items of the lists left unchecked once the budget was spent (0 when everything was checked). */
+  unchecked: number;
+}
+
+/**
+ * Schema diagnostics, condensed to one per offending value and placed on it. The lists are
+ * checked item by item, and checking stops at the first item after `budget` findings: a file
+ * full of invalid items costs no more than the problems it can show.
+ */
+export function validateAgainstSchema(value: unknown, budget = Infinity): SchemaFindings {
+  const { root, items } = compiledSchema();
+  const errors: ErrorObject[] = [];
+  if (!root(value)) errors.push(...(root.errors ?? []));
+  let unchecked = 0;
+  const lists = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  for (const list of LISTS) {
+    const entries = lists[list];
+    if (!Array.isArray(entries)) continue;
+    const validate = items.get(list)!;
+    for (let i = 0; i < entries.length; i++) {
+      if (errors.length >= budget) {
+        unchecked += entries.length - i;
+        break;
+      }
+      if (validate(entries[i])) continue;
+      const prefix = `/${list}/${i}`;
+      for (const error of validate.errors ?? []) {
+        error.instancePath = prefix + error.instancePath;
+        errors.push(error);
+      }
+    }
+  }
+  return { findings: condense(errors), unchecked };
+}
+
+/** One finding per code and place; a summary (if, anyOf…) only where no specific error explains it. */
+function condense(errors: readonly ErrorObject[]): Finding[] {
+  const explained = new Set<string>();
+  for (const error of errors) {
+    if (SUMMARY_KEYWORDS.has(error.keyword)) continue;
+    // The pointer and each of its ancestors have a specific error at or below them.
+    for (let pointer = error.instancePath; !explained.has(pointer); pointer = pointer.slice(0, pointer.lastIndexOf('/'))) {
+      explained.add(pointer);
+      if (pointer === '') break;
+    }
+  }
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const error of errors) {
-    if (SUMMARY_KEYWORDS.has(error.keyword) && hasSpecificBelow(specific, error.instancePath)) continue;
+    if (SUMMARY_KEYWORDS.has(error.keyword) && explained.has(error.instancePath)) continue;
     const finding = toFinding(error);
-    const key = `${finding.code}|${JSON.stringify(finding.path)}|${finding.target ?? ''}`;
+    const key = `${finding.code}|${error.instancePath}|${finding.target ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(finding);
   }
   return findings;
-}
-
-function hasSpecificBelow(specific: Set<string>, pointer: string): boolean {
-  for (const path of specific) if (path === pointer || path.startsWith(pointer + '/')) return true;
-  return false;
 }
 
 /** How a message names the value at a path: mid-sentence (`item 2 of "heights"`), or starting one (`Item 2 of "heights"`). */
