@@ -41,7 +41,10 @@ export async function startOpenTrackStandIn() {
   return { ...started, stop };
 }
 
-/** User settings that send the extension's uploads to the stand-in (never to a real OpenTrack). */
+/**
+ * User settings that send the extension's uploads to the stand-in (never to a real OpenTrack), through
+ * the REST API: the one that can update a competition already uploaded, as organisers do all meet long.
+ */
 export function settingsFor(standIn) {
-  return { 'opentrack.server': standIn.url, 'opentrack.api': 'v1' };
+  return { 'opentrack.server': standIn.url, 'opentrack.api': 'rest' };
 }
