@@ -3,6 +3,8 @@
  * integers: hundredths of a second for races, centimetres for field events; they are turned
  * into OpenTrack strings only when written.
  */
+import { WORLD_RECORDS } from '../../server/src/service/format/worldRecords';
+
 export type Gender = 'M' | 'F';
 export type DisciplineKind = 'running' | 'relay' | 'horizontal' | 'throw' | 'vertical';
 
@@ -21,6 +23,8 @@ export interface Discipline {
   distance?: number;
   /** Bar raise between heights, metres (vertical jumps). */
   barStep?: number;
+  /** The best performance an athlete may reach (integer, like performances): near the world record, never beyond it. */
+  best: number;
 }
 
 type Row = [code: string, name: string, kind: DisciplineKind, men: [number, number], women: [number, number], groupSize: number, distance?: number];
@@ -53,17 +57,33 @@ export function discipline(code: string, gender: Gender): Discipline {
   if (!row) throw new Error(`No discipline ${code}`);
   const [, name, kind, men, women, groupSize, distance] = row;
   const [mean, spread] = gender === 'M' ? men : women;
-  return { code, name, kind, mean, spread, groupSize, ...(distance !== undefined && { distance }), ...(kind === 'vertical' && { barStep: code === 'PV' ? 0.1 : 0.05 }) };
+  return { code, name, kind, mean, spread, groupSize, best: bestOf(code, kind, gender), ...(distance !== undefined && { distance }), ...(kind === 'vertical' && { barStep: code === 'PV' ? 0.1 : 0.05 }) };
 }
 
 export function isRace(kind: DisciplineKind): boolean {
   return kind === 'running' || kind === 'relay';
 }
 
+/** The senior implement of each throw, whose record bounds the generated marks. */
+const RECORD_CODE: Readonly<Record<string, readonly [string, string]>> = { SP: ['SP7.26K', 'SP4K'], DT: ['DT2K', 'DT1K'], HT: ['HT7.26K', 'HT4K'], JT: ['JT800', 'JT600'] };
+
+/** 2 % short of the gender's world record: a drawn performance is realistic however lucky the draw. */
+function bestOf(code: string, kind: DisciplineKind, gender: Gender): number {
+  const [men, women] = RECORD_CODE[code] ?? [code, code];
+  const record = WORLD_RECORDS[gender === 'M' ? men : women]?.[gender === 'M' ? 0 : 1];
+  if (record === undefined) throw new Error(`No world record for ${code}`);
+  return Math.round(record * (isRace(kind) ? 102 : 98));
+}
+
+/** A drawn performance (integer), kept within the discipline's best. */
+export function capped(d: Discipline, value: number): number {
+  return isRace(d.kind) ? Math.max(d.best, value) : Math.min(d.best, value);
+}
+
 /** An athlete's usual performance (integer) in a discipline, from their talent (standard deviations). */
 export function abilityOf(d: Discipline, talent: number): number {
   const value = isRace(d.kind) ? d.mean - talent * d.spread : d.mean + talent * d.spread;
-  return Math.round(value * 100);
+  return capped(d, Math.round(value * 100));
 }
 
 function pad2(n: number): string {

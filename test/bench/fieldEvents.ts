@@ -3,7 +3,7 @@
  * numbered attempts (performance = best valid trial); vertical jumps record o/x attempts per
  * height in chronological order (performance = highest cleared height).
  */
-import { Discipline, formatMetres, placesOf, clock } from './disciplines';
+import { Discipline, capped, formatMetres, placesOf, clock } from './disciplines';
 import { BuiltUnits, Entrant, JsonObject, Slot, UnitOptions, deal, unitName } from './meetTypes';
 import { Random } from './random';
 
@@ -72,8 +72,8 @@ function buildField(d: Discipline, entrants: readonly Entrant[], slot: Slot, ran
 }
 
 /** Numbered attempts: a mark, or "x" for a foul; at least one valid mark per athlete. */
-const horizontalPool: PoolBuilder = (athletes, attempts, _d, random) => {
-  const markOf = (athlete: Entrant, factor: number): number => Math.max(100, Math.round(athlete.ability * factor));
+const horizontalPool: PoolBuilder = (athletes, attempts, d, random) => {
+  const markOf = (athlete: Entrant, factor: number): number => Math.max(100, capped(d, Math.round(athlete.ability * factor)));
   const marks = athletes.map((athlete) => {
     const series = Array.from<unknown, number | undefined>({ length: attempts }, () => (random.chance(0.15) ? undefined : markOf(athlete, 1 + 0.03 * random.normal())));
     if (!series.some((m) => m !== undefined)) series[attempts - 1] = markOf(athlete, 0.95);
@@ -102,7 +102,7 @@ function attemptsAtHeight(random: Random, fails: boolean): string[] {
  */
 const verticalPool: PoolBuilder = (athletes, _attempts, d, random) => {
   const step = Math.round((d.barStep ?? 0.05) * 100);
-  const cleared = athletes.map((a) => Math.round(a.ability * (1 + 0.02 * random.normal())));
+  const cleared = athletes.map((a) => capped(d, Math.round(a.ability * (1 + 0.02 * random.normal()))));
   const start = Math.floor(Math.min(...cleared) / step) * step;
   const lastCleared = cleared.map((c) => Math.floor((c - start) / step));
   const top = Math.max(...lastCleared) + 1;

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompetitionDocument, validateDocument } from '../../server/src/service';
 import { parseJson } from '../../server/src/service/json/parse';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnose } from '../helpers/service';
 import { generateCompetition, serialise } from './generate';
 
 function generatedText(competitors: number, seed = 1): string {
@@ -54,4 +56,11 @@ test('the size grows roughly linearly with the number of competitors', () => {
   const bytesPerCompetitor = [500, 1000, 2000].map((n) => Buffer.byteLength(generatedText(n)) / n);
   const [smallest, largest] = [Math.min(...bytesPerCompetitor), Math.max(...bytesPerCompetitor)];
   assert.ok(largest / smallest < 1.15, `bytes per competitor vary too much: ${bytesPerCompetitor.map((b) => b.toFixed(0)).join(', ')}`);
+});
+
+test('generated meets over many seeds have no error and no warning: no mark beyond the world record (OT404)', () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    const findings = diagnose(generatedText(300, seed)).filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
+    assert.deepEqual(findings.slice(0, 5).map((d) => `${String(d.code)}: ${d.message}`), [], `seed ${seed}`);
+  }
 });

@@ -1,5 +1,5 @@
 /** Running and relay events: heats, semi-finals and a final, with times and places that agree. */
-import { Discipline, clock, formatTime, placesOf } from './disciplines';
+import { Discipline, capped, clock, formatTime, placesOf } from './disciplines';
 import { BuiltUnits, Entrant, JsonObject, Slot, UnitOptions, deal, unitName } from './meetTypes';
 import { Random } from './random';
 
@@ -12,8 +12,8 @@ export function planRaceRounds(entrants: number, heatSize: number, singleRound: 
 }
 
 /** Time of one race: the entrant's ability with a little day-to-day variation. */
-function raceTime(entrant: Entrant, random: Random): number {
-  return Math.max(100, Math.round(entrant.ability * (1 + 0.006 * random.normal())));
+function raceTime(d: Discipline, entrant: Entrant, random: Random): number {
+  return capped(d, Math.round(entrant.ability * (1 + 0.006 * random.normal())));
 }
 
 export function buildRace(d: Discipline, entrants: readonly Entrant[], slot: Slot, random: Random, options: UnitOptions = {}): BuiltUnits {
@@ -26,7 +26,7 @@ export function buildRace(d: Discipline, entrants: readonly Entrant[], slot: Slo
     const round = r + 1;
     const timed: { entrant: Entrant; time: number }[] = [];
     deal(field, heatCount).forEach((runners, h) => {
-      const times = runners.map((entrant) => raceTime(entrant, random));
+      const times = runners.map((entrant) => raceTime(d, entrant, random));
       const places = placesOf(times, true);
       const results = runners
         .map((entrant, i) => ({
