@@ -22,7 +22,21 @@ export function validCorpus(): { name: string; doc: Json }[] {
 }
 
 /** What a leaf is, for choosing realistic mistakes. */
-export type LeafKind = 'trial-mark' | 'vertical-result' | 'height' | 'heights-entry' | 'performance' | 'place' | 'bib' | 'code' | 'other';
+export type LeafKind =
+  | 'trial-mark'
+  | 'vertical-result'
+  | 'height'
+  | 'heights-entry'
+  | 'performance'
+  | 'place'
+  | 'bib'
+  | 'code'
+  | 'event-id'
+  | 'lane'
+  | 'date'
+  | 'day'
+  | 'gender'
+  | 'other';
 
 export interface Leaf {
   path: Path;
@@ -40,6 +54,11 @@ function classify(path: Path, parent: Record<string, Json> | Json[]): LeafKind {
   if (container === 'results' && key === 'place') return 'place';
   if (key === 'bib' || key === 'competitor_id' || path[path.length - 2] === 'runners') return 'bib';
   if (key === 'event_code') return 'code';
+  if (key === 'event_id') return 'event-id';
+  if (key === 'lane') return 'lane';
+  if (key === 'date_of_birth' || key === 'date' || key === 'finish_date') return 'date';
+  if (key === 'day') return 'day';
+  if (key === 'gender' || key === 'genders') return 'gender';
   return 'other';
 }
 
@@ -121,7 +140,7 @@ export function mistake(leaf: Leaf, peers: readonly Leaf[], random: Prng): Json 
       choices.push(() => metres(random, 6), () => random.pick([text.replace('.', ','), `${text}0`, text.slice(0, -1)]));
       break;
     case 'performance':
-      choices.push(() => random.pick(['DNF', 'dnf', 'DSQ', 'NM', 'DNS', 'abc', text.replace('.', ','), `${text} m`, `${text}.5`, `9${text}`]));
+      choices.push(() => random.pick(['DNF', 'dnf', 'DSQ', 'DQ', 'NM', 'NH', 'DNS', 'abc', text.replace('.', ','), `${text} m`, `${text}.5`, `9${text}`, text.replace(':', '.')]));
       break;
     case 'place':
       choices.push(() => random.int(12), () => text, () => (typeof value === 'number' ? value + 1 : 1));
@@ -131,6 +150,21 @@ export function mistake(leaf: Leaf, peers: readonly Leaf[], random: Prng): Json 
       break;
     case 'code':
       choices.push(() => flipCase(text), () => random.pick(['constructor', 'toString', '__proto__', '99999K', '4X100', 'LJ', 'TJ', 'HJ', '100', '200', '100m', 'lj']));
+      break;
+    case 'event-id':
+      choices.push(() => text.toLowerCase(), () => flipCase(text));
+      break;
+    case 'lane':
+      choices.push(() => (typeof value === 'number' ? value + 1 : 1), () => random.int(10));
+      break;
+    case 'date':
+      choices.push(() => text.replace(/^\d{4}/, (year) => String(Number(year) + random.pick([1, 30, 100]))), () => text.replace(/^\d{4}/, '1890'));
+      break;
+    case 'day':
+      choices.push(() => (typeof value === 'number' ? value + 1 : 2), () => random.int(9));
+      break;
+    case 'gender':
+      choices.push(() => random.pick(['M', 'F', 'X', 'W', 'm']));
       break;
     case 'other':
       if (typeof value === 'string') choices.push(() => flipCase(text), () => text.replace(/,/g, ';'), () => `${text} `);

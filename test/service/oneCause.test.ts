@@ -43,12 +43,34 @@ function partner(doc: Json, leaf: Leaf, value: Json): (path: Path) => boolean {
       return (path) => inUnit(path, 'results') && path[path.length - 1] === 'place';
     // An identifier and the places that refer to it, by its old or its new value.
     case 'bib':
-    case 'code': {
+    case 'code':
+    case 'event-id': {
       const values = new Set([leaf.value, value]);
       const record = leaf.path.slice(0, -1);
       const refers = (path: Path): boolean => values.has(valueAt(doc, path) as string);
+      // A relay team's event and the results that name the team.
+      const team = leaf.path[0] === 'relay_teams' ? valueAt(doc, [...record, 'relay_team_id']) : undefined;
       return (path) =>
-        refers(path) || startsWith(path, record) || refers([...path.slice(0, -1), 'bib']) || (path[0] === 'events' && refers([...path.slice(0, 2), 'event_code']));
+        refers(path) || startsWith(path, record) || (team !== undefined && valueAt(doc, path) === team) || refers([...path.slice(0, -1), 'bib']) || (path[0] === 'events' && refers([...path.slice(0, 2), 'event_code']));
+    }
+    // Another result of the heat in the lane now taken twice.
+    case 'lane':
+      return (path) => inUnit(path, 'results') && valueAt(doc, [...path.slice(0, unit!.length + 2), 'lane']) === value;
+    // The meeting's dates and the days of its events and units; a competition date that makes one
+    // athlete's age impossible may as well be right (OT705 moves to the date when it makes several).
+    case 'date':
+    case 'day':
+      return (path) => path.length === 1 || /(^|_)day$/.test(String(path[path.length - 1])) || (leaf.path.length === 1 && path[path.length - 1] === 'date_of_birth');
+    // A competitor's gender and the entries and results that put them in an event; an event's genders and its entrants.
+    case 'gender': {
+      const competitor = leaf.path[0] === 'competitors' ? valueAt(doc, [...leaf.path.slice(0, -1), 'competitor_id']) : undefined;
+      // A lone entrant refused by an event's genders: their entry or their gender may as well be the mistake.
+      const eventId = valueAt(doc, [...leaf.path.slice(0, -1), 'event_id']);
+      const entered = (path: Path): boolean => path[0] === 'competitors' && path[2] === 'gender' && JSON.stringify(valueAt(doc, path.slice(0, 2))).includes(`"event_id":${JSON.stringify(eventId)}`);
+      return (path) =>
+        competitor === undefined
+          ? startsWith(path, leaf.path.slice(0, 2)) || (path[path.length - 1] === 'event_id' && valueAt(doc, path) === eventId) || entered(path)
+          : path[0] === 'competitors' ? path[1] === leaf.path[1] : valueAt(doc, [...path.slice(0, -1), 'bib']) === competitor || valueAt(doc, path) === competitor;
     }
     case 'other':
       return () => false;

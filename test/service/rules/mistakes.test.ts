@@ -55,6 +55,34 @@ describe('rules with more than one place to report', () => {
     assert.match(found[0]!.message, /^"genders" is "F" but none of the 3 entrants of this event is admitted by it \(their genders: M\)/);
   });
 
+  test('OT705: a competition date that makes several ages impossible is reported once, at the date; one wrong birth date at itself', () => {
+    const text = JSON.stringify(mutate(base, (d) => (d.date = '1970-08-10')), null, 2);
+    const found = only(text, 'OT705');
+    assert.deepEqual(found.map((d) => textAt(text, d)), ['"1970-08-10"']);
+    assert.match(found[0]!.message, /^Competition date 1970-08-10 gives 3 athletes an impossible age/);
+    const one = JSON.stringify(mutate(base, (d) => (d.competitors[3].date_of_birth = '2019-02-25')), null, 2);
+    assert.deepEqual(only(one, 'OT705').map((d) => textAt(one, d)), ['"2019-02-25"']);
+  });
+
+  test('OT602/OT604: a relay team moved to a non-relay event, or an event id given twice, is reported there, not at every result or entry', () => {
+    const moved = JSON.stringify(
+      mutate(base, (d) => {
+        // A relay team id that is no team id, so that only the relay team can make the result's bib valid.
+        d.relay_teams[0].relay_team_id = 'THH-A';
+        for (const unit of event(d, '4x200').units) for (const result of unit.results) if (result.bib === 'THH') result.bib = 'THH-A';
+        d.relay_teams[0].event_id = '003';
+      }),
+      null,
+      2,
+    );
+    assert.deepEqual(only(moved, 'OT602'), []);
+    assert.ok(diagnose(moved).some((d) => textAt(moved, d) === '"003"'), 'reported at the team\'s event_id');
+    // The long jump takes the javelin's id, ahead of it: entries to F3 now find the long jump first.
+    const twice = JSON.stringify(mutate(base, (d) => (event(d, 'LJ').event_id = 'F3')), null, 2);
+    assert.deepEqual(only(twice, 'OT604'), []);
+    assert.ok(diagnose(twice).some((d) => textAt(twice, d) === '"F3"'), 'reported at the duplicated id');
+  });
+
   test('OT305: a swapped height is reported, a duplicated height inside the list too', () => {
     const text = JSON.stringify(mutate(base, (d) => (event(d, 'PV').units[0].heights = ['3.10', '3.25', '3.25', '3.55', '3.70'])), null, 2);
     assert.equal(only(text, 'OT305').length, 1);

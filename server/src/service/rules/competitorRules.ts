@@ -23,26 +23,39 @@ export const competitorRules: RuleFamily = {
   },
 };
 
+/**
+ * Birth dates after the competition or giving an age no athlete has. When a quarter of the dated
+ * competitors or more (two at least) are implausible, a wrong competition `date` is the likelier
+ * cause than as many wrong birth dates: one finding there.
+ */
 function checkBirthDates({ model, report }: RuleContext): void {
   const competition = asString(model.root?.date);
   if (competition === undefined || !DATE.test(competition)) return;
+  let dated = 0;
+  const findings: { path: JsonPath; message: string }[] = [];
   for (const competitor of model.competitors) {
     const born = asString(competitor.value.date_of_birth);
     if (born === undefined || !DATE.test(born)) continue;
+    dated++;
     const path = ['competitors', competitor.index, 'date_of_birth'];
     if (born > competition) {
-      report({ code: BIRTH_DATE.code, message: l10n.t('Date of birth {0} is after the competition ({1}). Correct the date of birth.', born, competition), path });
+      findings.push({ message: l10n.t('Date of birth {0} is after the competition ({1}). Correct the date of birth.', born, competition), path });
       continue;
     }
     const age = Number(competition.slice(0, 4)) - Number(born.slice(0, 4)) - (competition.slice(5) < born.slice(5) ? 1 : 0);
     if (age < MIN_AGE || age > MAX_AGE) {
-      report({
-        code: BIRTH_DATE.code,
-        message: l10n.t('Date of birth {0} makes this athlete {1} years old on {2}. Correct the date of birth (a wrong year?).', born, age, competition),
-        path,
-      });
+      findings.push({ message: l10n.t('Date of birth {0} makes this athlete {1} years old on {2}. Correct the date of birth (a wrong year?).', born, age, competition), path });
     }
   }
+  if (findings.length >= 2 && findings.length * 4 >= dated) {
+    report({
+      code: BIRTH_DATE.code,
+      message: l10n.t('Competition date {0} gives {3} athletes an impossible age (born after it, or younger than {1} or older than {2}). Correct the competition date.', competition, MIN_AGE, MAX_AGE, findings.length),
+      path: ['date'],
+    });
+    return;
+  }
+  for (const finding of findings) report({ code: BIRTH_DATE.code, ...finding });
 }
 
 /**

@@ -47,9 +47,13 @@ export const referenceRules: RuleFamily = {
 
 function checkResultBibs({ model, report }: RuleContext): void {
   const relayIdsByEvent = new Map<string, Set<string>>();
+  // Teams whose own event_id names no event, or one that is not a relay: that reference is the cause, reported at the team.
+  const unplacedTeams = new Set<string>();
   for (const team of model.relayTeams) {
     const event = asString(team.value.event_id);
     if (event === undefined || team.id === undefined) continue;
+    const named = model.eventsById.get(event)?.[0];
+    if (!named || (named.kind !== undefined && named.kind !== 'relay')) unplacedTeams.add(team.id);
     let ids = relayIdsByEvent.get(event);
     if (!ids) relayIdsByEvent.set(event, (ids = new Set()));
     ids.add(team.id);
@@ -61,7 +65,7 @@ function checkResultBibs({ model, report }: RuleContext): void {
     if (event.kind === 'relay') {
       if (!model.hasRelayTeams && !model.hasTeams) return;
       const relayIds = relayIdsByEvent.get(event.id ?? '');
-      if (relayIds?.has(bib) || model.teamsById.has(bib)) return;
+      if (relayIds?.has(bib) || model.teamsById.has(bib) || unplacedTeams.has(bib)) return;
       report({
         code: RELAY_BIB.code,
         message: l10n.t('Relay result bib "{0}" is neither a relay_team_id of event "{1}" nor a team_id. Use the relay team\'s id.', bib, event.id ?? '?'),
@@ -132,8 +136,10 @@ function checkEntries({ model, report }: RuleContext): void {
         continue;
       }
       const code = asString(entry.event_code);
-      // An event code OpenTrack does not know is reported (and repaired) at the event, not at every entry.
-      if (code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
+      // An event code OpenTrack does not know is reported (and repaired) at the event, not at every entry;
+      // an event id held by two events is reported at the id, and the entry may mean either.
+      const shared = model.eventsById.get(id)!.length > 1;
+      if (!shared && code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
         const codePath = [...entryPath(), 'event_code'];
         // Letter case alone is safe to align only towards the event's code in OpenTrack's case.
         const sameCode = canonicalCode(code) === event.code;
