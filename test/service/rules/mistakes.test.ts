@@ -55,6 +55,11 @@ describe('rules with more than one place to report', () => {
     assert.match(found[0]!.message, /^"genders" is "F" but none of the 3 entrants of this event is admitted by it \(their genders: M\)/);
   });
 
+  test('OT404: places are not checked against an impossible time: one warning, at the time', () => {
+    const text = JSON.stringify(mutate(base, (d) => (event(d, '100').units[0].results[1].performance = '1.48')), null, 2);
+    assert.deepEqual(diagnose(text).filter((d) => d.severity! <= DiagnosticSeverity.Warning).map((d) => `${String(d.code)} ${textAt(text, d)}`), ['OT404 "1.48"']);
+  });
+
   test('OT705: a competition date that makes several ages impossible is reported once, at the date; one wrong birth date at itself', () => {
     const text = JSON.stringify(mutate(base, (d) => (d.date = '1970-08-10')), null, 2);
     const found = only(text, 'OT705');

@@ -68,3 +68,9 @@ export function plausibleBound(code: string): { limit: number; record: number; a
   const any = ANY_IMPLEMENT[code];
   return any === undefined ? undefined : { limit: any * (1 + margin), record: any, anyImplement: true };
 }
+
+/** Whether a performance value is beyond the plausible bound of its event code (OT404): not to be trusted by other checks. */
+export function isImplausible(code: string | undefined, higherIsBetter: boolean, value: number): boolean {
+  const bound = code === undefined ? undefined : plausibleBound(code);
+  return bound !== undefined && (higherIsBetter ? value > bound.limit : value < bound.limit);
+}

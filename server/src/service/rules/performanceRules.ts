@@ -6,6 +6,7 @@ import { RESULT_STATUSES, higherIsBetter, isResultStatus, performanceValue } fro
 import { FixEdit, FixKind } from '../findings';
 import { closest, withSuggestion } from './suggest';
 import { eachUnit } from './walk';
+import { isImplausible } from '../format/worldRecords';
 
 const FORMAT: RuleInfo = { code: 'OT401', name: 'performance-format', severity: 'error', summary: 'A performance is a time (running, relays) or a mark in metres (field events), or a status.' };
 const STATUS: RuleInfo = { code: 'OT402', name: 'performance-status', severity: 'warning', summary: 'Statuses are DNS, DNF, DQ, NM, NH or NT.' };
@@ -27,7 +28,8 @@ export const performanceRules: RuleFamily = {
         if (performance === undefined || performance === '' || isResultStatus(performance)) continue;
         const value = performanceValue(kind, performance);
         if (value !== undefined) {
-          ranked.push({ index: i, value, place: result.place });
+          // An implausible performance (OT404, at the performance) is not trusted to check places against.
+          if (!isImplausible(event.code, higherIsBetter(kind), value)) ranked.push({ index: i, value, place: result.place });
           continue;
         }
         const performancePath = [...path, 'results', i, 'performance'];

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { RuleFamily, RuleInfo } from './rule';
 import { asArray, asObject, asString } from '../model';
 import { higherIsBetter, performanceValue } from '../format/performance';
-import { plausibleBound } from '../format/worldRecords';
+import { isImplausible, plausibleBound } from '../format/worldRecords';
 import { eachUnit } from './walk';
 
 const IMPLAUSIBLE: RuleInfo = { code: 'OT404', name: 'implausible-performance', severity: 'warning', summary: 'A performance is not beyond the world record for its event (with a margin).' };
@@ -26,7 +26,7 @@ export const plausibilityRules: RuleFamily = {
       for (let i = 0; i < results.length; i++) {
         const performance = asString(asObject(results[i])?.performance);
         const value = performance === undefined ? undefined : performanceValue(kind, performance);
-        if (value === undefined || (higher ? value <= bound.limit : value >= bound.limit)) continue;
+        if (value === undefined || !isImplausible(event.code, higher, value)) continue;
         const record = higher ? bound.record.toFixed(2) : formatTime(bound.record);
         report({
           code: IMPLAUSIBLE.code,
