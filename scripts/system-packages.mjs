@@ -4,7 +4,7 @@
 // naming every missing package and the exact command, before any long step starts.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -43,7 +43,7 @@ function aptGet(prefix, args, log) {
  * Makes sure the packages for `needs` ('host', 'ui') are installed. Installs them when it may;
  * otherwise throws a SetupError naming every missing package and the command that installs them.
  */
-export function ensureSystemPackages(needs, { log = join(tmpLogDir(), 'apt-get.log') } = {}) {
+export function ensureSystemPackages(needs) {
   const missing = systemPackages.filter((pkg) => needs.includes(pkg.for) && !pkg.present()).map((pkg) => pkg.name);
   if (missing.length === 0) return;
   const command = `sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`;
@@ -51,7 +51,8 @@ export function ensureSystemPackages(needs, { log = join(tmpLogDir(), 'apt-get.l
   if (!prefix) {
     throw new SetupError(`Missing system packages: ${missing.join(', ')}.\nInstall them with\n\n  ${command}\n\nthen run the command again.`);
   }
-  console.log(`Installing system packages with apt-get: ${missing.join(' ')} (log: ${log})…`);
+  const log = join(logDir(), 'apt-get.log');
+  console.log(`Installing system packages with apt-get: ${missing.join(' ')} (log: ${relative(process.cwd(), log)})…`);
   writeFileSync(log, '');
   const installed = aptGet(prefix, ['update', '-qq'], log) && aptGet(prefix, ['install', '-y', '-qq', '--no-install-recommends', ...missing], log);
   const stillMissing = systemPackages.filter((pkg) => missing.includes(pkg.name) && !pkg.present()).map((pkg) => pkg.name);
@@ -61,7 +62,7 @@ export function ensureSystemPackages(needs, { log = join(tmpLogDir(), 'apt-get.l
   }
 }
 
-function tmpLogDir() {
+function logDir() {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'e2e', 'artifacts');
   mkdirSync(dir, { recursive: true });
   return dir;
