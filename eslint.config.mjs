@@ -58,8 +58,19 @@ export default tseslint.config(
           { name: 'vscode-languageserver', message: 'The language service does not know the LSP connection: adapt in server/src/lsp/.' },
         ],
         patterns: [
-          { group: [...outside('lsp'), ...outside('cli'), ...outside('upload'), ...outside('client')], message: 'server/src/service imports nothing from lsp/, cli/, upload/ or client/: they depend on it, not the reverse.' },
+          { group: [...outside('lsp'), ...outside('cli'), ...outside('upload'), ...outside('client'), ...outside('shared')], message: 'server/src/service imports nothing from lsp/, cli/, upload/, shared/ or client/: they depend on it, not the reverse.' },
         ],
+      }],
+    },
+  },
+  {
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/upload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+service/.',
+          message: 'Use the language service through its front door, server/src/service (index.ts); shared JSON path helpers are in server/src/shared/jsonPaths.',
+        }],
       }],
     },
   },
@@ -68,8 +79,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: 'server/src/(?!lsp/protocol$|lsp/nodeFlags$|upload$|service/json/(locate|path)$)',
-          message: 'The client imports from the server only what is shared: lsp/protocol, lsp/nodeFlags, the upload core (server/src/upload) and the JSON path helpers.',
+          regex: 'server/src/(?!shared/|upload$)',
+          message: 'The client imports from the server only what is shared: server/src/shared/* (protocol, node flags, JSON paths) and the upload core (server/src/upload).',
         }],
       }],
     },

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../server/src/service/features/codeActions';
+import { codeActions } from '../../server/src/service';
 import { diagnose } from '../helpers/service';
 import { repoRoot } from '../helpers/repo';
 

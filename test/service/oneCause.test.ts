@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { collectFindings } from '../../server/src/service/validate';
-import { ruleInfo } from '../../server/src/service/rules/registry';
+import { collectFindings, ruleInfo } from '../../server/src/service';
 import { eventCodeInfo } from '../../server/src/service/format/eventCodes';
 import { documentOf } from '../helpers/service';
 import { Json, assertProperty, Leaf, Path, Prng, leaves, mistake, validCorpus, valueAt, withValue } from '../helpers/mutations';

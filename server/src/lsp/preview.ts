@@ -6,7 +6,7 @@ import { locatePaths } from '../service/json/locate';
 import { asObject } from '../service/model';
 import { pathAttribute } from '../service/render/html';
 import { RenderedHtml, isLargeMeet, renderCompetition, renderSection } from '../service/render/preview';
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from './protocol';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from '../shared/protocol';
 
 /** Answers the preview's requests from the shared parse of the document; the rendering is the language service's. */
 export function registerPreview(connection: Connection, documents: TextDocuments<TextDocument>, cache: DocumentCache): void {

@@ -15,7 +15,7 @@ import { CompetitionDocument, DocumentCache, internalErrorDiagnostic, looksLikeC
 import { matchesGlobs } from '../service/detect';
 import { ServerSettings, SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
-import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from './protocol';
+import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from '../shared/protocol';
 import { parseJson } from '../service/json/parse';
 import { compiledSchema } from '../service/schema/schemaValidator';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';

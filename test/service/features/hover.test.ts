@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../../server/src/service/features/hover';
+import { hover } from '../../../server/src/service';
 import { MEET, replaceIn, withCursor } from './support';
 
 /** The hover text at the cursor and the text its range covers. */

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, textAt } from '../../helpers/service';
-import { parseJson } from '../../../server/src/service/json/parse';
+import { parseJson } from '../../../server/src/service';
 
 const meet = (body: string): string => `{\n  "full_name": "Syntax Meet",\n  "events": [],\n${body}\n}`;
 
