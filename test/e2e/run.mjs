@@ -53,7 +53,10 @@ try {
   openTrack = await startOpenTrackStandIn();
   if (!openTrack) throw new Error('the OpenTrack stand-in is not built (out/tests/opentrack-server/main.js)');
   // Uploads must reach the stand-in, never a real OpenTrack server.
-  server = await startCodeServer({ label: 'e2e', vsix: vsixPath, extensionId, userSettings: settingsFor(openTrack) });
+  // The web workbench saves edits after a delay: on a slow machine a test's in-memory edit reached the disk
+  // before its revert, and the fixtures stayed changed for the tests after it.
+  const userSettings = { ...settingsFor(openTrack), 'files.autoSave': 'off' };
+  server = await startCodeServer({ label: 'e2e', vsix: vsixPath, extensionId, userSettings });
   browser = await launchBrowser(server);
 
   stage('Extension-host suite (mocha inside the real extension host)');
