@@ -68,7 +68,7 @@ test('one mistake, diagnostics only at the mistake or the place that must change
       const allowed = partner(mutated, leaf, value);
       const stray = findings.filter((f) => {
         const severity = f.severity ?? ruleInfo(f.code)?.severity ?? 'error';
-        return (severity === "error" || severity === "warning") && !startsWith(f.path, leaf.path) && !allowed([...f.path]);
+        return (severity === 'error' || severity === 'warning') && !startsWith(f.path, leaf.path) && !allowed([...f.path]);
       });
       if (findings.length > 0) reported++;
       assert.deepEqual(
