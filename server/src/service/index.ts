@@ -19,6 +19,16 @@ export { hover } from './features/hover';
 export { definition, references } from './features/navigation';
 export { RenameError, prepareRename, rename } from './features/rename';
 export { documentSymbols } from './features/symbols';
+export { formatting } from './features/formatting';
+export { foldingRanges } from './features/folding';
+export { selectionRanges } from './features/selectionRanges';
+
+// The competition as pages: the preview (sections, rows tied to JSON paths) and `opentrack render`.
+export { asObject, buildModel } from './model';
+export { pathAttribute } from './render/html';
+export { isLargeMeet, renderCompetition, renderSection } from './render/preview';
+export type { RenderedHtml } from './render/preview';
+export { renderPage } from './render/page';
 
 // JSON text: the tolerant parser and paths to ranges (also in ../shared/jsonPaths for the client).
 export { parseJson } from './json/parse';
