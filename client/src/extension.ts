@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/nodeFlags';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerUploadCommands, type UploadTestingApi } from './upload/commands';
 import { registerLanguageStatus } from './languageStatus';
 import { registerPreviewCommands, type PreviewTestingApi } from './preview/previewCommands';
 import { registerLanguageSwitch } from './languageSwitch';
-import { OPENTRACK_LANGUAGE_ID } from '../../server/src/lsp/protocol';
+import { OPENTRACK_LANGUAGE_ID } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 

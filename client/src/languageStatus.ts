@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OPENTRACK_LANGUAGE_ID, type CompetitionReason } from '../../server/src/lsp/protocol';
+import { OPENTRACK_LANGUAGE_ID, type CompetitionReason } from '../../server/src/shared/protocol';
 import { competitionReason } from './languageSwitch';
 
 const REASONS: Record<CompetitionReason, () => string> = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, type DocumentKind, type DocumentKindParams } from '../../server/src/lsp/protocol';
+import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, type DocumentKind, type DocumentKindParams } from '../../server/src/shared/protocol';
 
 /** Why a plain JSON document would be a competition (the server decides: name, setting or content). */
 export async function competitionReason(client: LanguageClient, document: vscode.TextDocument, withContent: boolean): Promise<DocumentKind['reason']> {

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, validateDocument } from '../../server/src/service';
-import { parseJson } from '../../server/src/service/json/parse';
+import { CompetitionDocument, parseJson, validateDocument } from '../../server/src/service';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnose } from '../helpers/service';
 import { generateCompetition, serialise } from './generate';

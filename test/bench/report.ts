@@ -1,5 +1,5 @@
 /** The benchmark's figures as a markdown table: printed, and written to test/bench/RESULTS.md. */
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/nodeFlags';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { MiB, Summary } from './stats';
 

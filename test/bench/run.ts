@@ -7,7 +7,7 @@
  * Options: --iterations N (default 10), --size "2.5 MB" (one size only), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
  */
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/nodeFlags';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { TextDocument } from 'vscode-languageserver-textdocument';

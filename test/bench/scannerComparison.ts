@@ -46,7 +46,7 @@ export function compareScanners(competitors: number, label: string): string[] {
       for (const path of paths) if (tree) findNodeAtLocation(tree, [...path]);
     }));
   }
-  const slips = `{"full_name": 'Meet', "indoor": True, "rounds": None}`;
+  const slips = '{"full_name": \'Meet\', "indoor": True, "rounds": None}';
   const errors: ParseError[] = [];
   const theirs = parse(slips, errors) as unknown;
   const ours = parseJson(slips);

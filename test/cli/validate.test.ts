@@ -35,8 +35,10 @@ describe('opentrack validate', () => {
   test('--format json carries the same fields for CI tools', () => {
     const result = cli('validate', '--format', 'json', broken);
     assert.equal(result.status, 1);
-    const [first] = JSON.parse(result.stdout);
-    assert.deepEqual(first, { file: broken, line: 3, column: 63, endLine: 3, endColumn: 68, severity: 'error', code: 'OT101', message: first.message });
+    const [first, second] = JSON.parse(result.stdout);
+    const message = '"rounds" must list the number of heats in each round, separated by commas (such as "1" or "2,1"), not "2;1". Did you mean "2,1"?';
+    assert.deepEqual(first, { file: broken, line: 3, column: 63, endLine: 3, endColumn: 68, severity: 'error', code: 'OT101', message });
+    assert.equal(second.code, 'OT002');
   });
 
   test('unreadable files and usage errors: exit 2 with one line, no stack trace', () => {

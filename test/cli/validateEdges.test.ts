@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/repo';
 import { runValidate } from '../../server/src/cli/validateCommand';
-import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
+import { RULE_FAMILIES } from '../../server/src/service';
 import { RuleFamily } from '../../server/src/service/rules/rule';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');

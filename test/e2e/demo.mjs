@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startCodeServer } from './codeServer.mjs';
 import { buildAndPackage, extensionId, repoRoot, vsixPath } from './extension.mjs';
 import { installHost } from './install-host.mjs';
+import { SetupError } from '../../scripts/system-packages.mjs';
 import { settingsFor, startOpenTrackStandIn } from './openTrackStandIn.mjs';
 
 function printWelcome(server, samples, openTrack) {
@@ -41,6 +42,10 @@ try {
   printWelcome(server, samples, openTrack);
   await server.endedUnexpectedly;
   console.error(`code-server stopped on its own:\n${readFileSync(server.serverLog, 'utf8').slice(-4000)}`);
+  process.exitCode = 1;
+} catch (error) {
+  if (!(error instanceof SetupError)) throw error;
+  console.error(`\n${error.message}`);
   process.exitCode = 1;
 } finally {
   await openTrack?.stop();

@@ -1,7 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { CompetitionDocument, ValidationSettings, validateDocument } from '../../server/src/service';
-import { parseJson } from '../../server/src/service/json/parse';
+import { CompetitionDocument, parseJson, validateDocument, ValidationSettings } from '../../server/src/service';
 
 export function documentOf(text: string, uri = 'file:///meet.opentrack.json', version = 1): CompetitionDocument {
   return new CompetitionDocument(TextDocument.create(uri, 'json', version, text), parseJson(text));

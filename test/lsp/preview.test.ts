@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LspClient } from '../helpers/lspClient';
 import { readRepoFile } from '../helpers/repo';
 import { readRows } from '../helpers/htmlRows';
-import { PREVIEW_REQUEST, type PreviewResult } from '../../server/src/lsp/protocol';
+import { PREVIEW_REQUEST, type PreviewResult } from '../../server/src/shared/protocol';
 
 const URI = 'file:///work/meet.opentrack.json';
 const text = readRepoFile('samples', 'complete-meet.opentrack.json');

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeCompetition, matchesCompetitionName, mayBeCompetition } from '../../server/src/service';
-import { globProblem } from '../../server/src/service/detect';
+import { globProblem, looksLikeCompetition, matchesCompetitionName, mayBeCompetition } from '../../server/src/service';
 
 test('file names: *.opentrack.json always, other files through the opentrack.files globs', () => {
   assert.ok(matchesCompetitionName('file:///work/Meet.OpenTrack.json', []));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from '../../server/src/service/features/codeActions';
+import { codeActions } from '../../server/src/service';
 import { diagnose } from '../helpers/service';
 import { Json, assertProperty, Prng, flatten, leaves, mistake, validCorpus, withValue } from '../helpers/mutations';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../server/src/service/features/codeActions';
+import { codeActions } from '../../server/src/service';
 import { diagnose } from '../helpers/service';
 import { repoRoot } from '../helpers/repo';
 
@@ -29,8 +29,15 @@ const CASES: Array<{ name: string; code: string; title: string }> = [
 ];
 
 const folder = join(repoRoot(), 'test', 'fixtures', 'fixes');
-// UPDATE_GOLDEN=1 rewrites the expected outputs (review the diff before committing).
+// `npm run test:update-golden` (UPDATE_GOLDEN=1) rewrites the expected outputs: review the diff before committing.
 const update = process.env.UPDATE_GOLDEN === '1';
+
+/** The output must equal the committed golden file; a missing one is a failure, never silently written. */
+function assertGolden(goldenPath: string, output: string): void {
+  if (update) writeFileSync(goldenPath, output);
+  assert.ok(existsSync(goldenPath), `${goldenPath} is missing: run npm run test:update-golden and review it`);
+  assert.equal(output, readFileSync(goldenPath, 'utf8'));
+}
 
 /** Applies non-overlapping text edits from the end so offsets stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -58,9 +65,7 @@ describe('quick fixes (golden files)', () => {
       assert.ok(action, `no fix "${c.title}"; offered: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(action.kind, 'quickfix');
       const output = applyEdits(input, editsOf(action));
-      const goldenPath = join(folder, `${c.name}.golden.json`);
-      if (update || !existsSync(goldenPath)) writeFileSync(goldenPath, output);
-      assert.equal(output, readFileSync(goldenPath, 'utf8'));
+      assertGolden(join(folder, `${c.name}.golden.json`), output);
       JSON.parse(output); // strict JSON after the fix
       const after = diagnose(output);
       assert.equal(after.filter((d) => d.code === c.code && d.range.start.line === target.range.start.line).length, 0, 'the fixed diagnostic is gone');
@@ -91,9 +96,7 @@ describe('quick fixes (golden files)', () => {
     assert.ok(fixAll, 'a fix-all action');
     assert.equal(fixAll.kind, 'source.fixAll.opentrack');
     const output = applyEdits(input, editsOf(fixAll));
-    const goldenPath = join(folder, 'fix-all.golden.json');
-    if (update || !existsSync(goldenPath)) writeFileSync(goldenPath, output);
-    assert.equal(output, readFileSync(goldenPath, 'utf8'));
+    assertGolden(join(folder, 'fix-all.golden.json'), output);
     JSON.parse(output);
     // What is left is a slug (the competition's address), an entry, a performance and a height: values that only the user can confirm.
     const left = diagnose(output);

@@ -4,12 +4,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnose, documentOf } from '../helpers/service';
 import { readRepoFile } from '../helpers/repo';
-import { codeActions } from '../../server/src/service/features/codeActions';
-import { validateDocument } from '../../server/src/service';
-import { hover } from '../../server/src/service/features/hover';
-import { completion } from '../../server/src/service/features/completion';
-import { documentSymbols } from '../../server/src/service/features/symbols';
-import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
+import { codeActions, completion, documentSymbols, hover, RULE_FAMILIES, validateDocument } from '../../server/src/service';
 import { RuleFamily } from '../../server/src/service/rules/rule';
 
 const seed = readRepoFile('test', 'fixtures', 'fixes', 'valid.json');

@@ -4,11 +4,8 @@ import { Position } from 'vscode-languageserver-types';
 import { diagnose, documentOf } from '../helpers/service';
 import { collectFindings } from '../../server/src/service';
 import { fullExample } from '../helpers/repo';
-import { hover } from '../../server/src/service/features/hover';
-import { completion } from '../../server/src/service/features/completion';
-import { documentSymbols } from '../../server/src/service/features/symbols';
+import { completion, documentSymbols, hover, RULE_FAMILIES } from '../../server/src/service';
 import { contextAtOffset } from '../../server/src/service/json/offset';
-import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
 import { RuleFamily } from '../../server/src/service/rules/rule';
 import { eventCodeInfo } from '../../server/src/service/format/eventCodes';
 

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { collectFindings } from '../../server/src/service/validate';
-import { ruleInfo } from '../../server/src/service/rules/registry';
+import { collectFindings, ruleInfo } from '../../server/src/service';
 import { eventCodeInfo } from '../../server/src/service/format/eventCodes';
 import { documentOf } from '../helpers/service';
 import { Json, assertProperty, Leaf, Path, Prng, leaves, mistake, validCorpus, valueAt, withValue } from '../helpers/mutations';
@@ -91,7 +90,7 @@ test('one mistake, diagnostics only at the mistake or the place that must change
       const allowed = partner(mutated, leaf, value);
       const stray = findings.filter((f) => {
         const severity = f.severity ?? ruleInfo(f.code)?.severity ?? 'error';
-        return (severity === "error" || severity === "warning") && !startsWith(f.path, leaf.path) && !allowed([...f.path]);
+        return (severity === 'error' || severity === 'warning') && !startsWith(f.path, leaf.path) && !allowed([...f.path]);
       });
       if (findings.length > 0) reported++;
       assert.deepEqual(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose } from '../helpers/service';
 import { fullExample } from '../helpers/repo';
-import { RULE_FAMILIES } from '../../server/src/service/rules/registry';
+import { RULE_FAMILIES } from '../../server/src/service';
 import { RuleFamily } from '../../server/src/service/rules/rule';
 
 test('a failing rule family is logged, reported once, and the other rules still report', () => {

@@ -113,7 +113,7 @@ describe('secrets and control characters in what a server says', () => {
       assert.doesNotMatch(error.message, /[\u0000-\u001f\u007f\u202e]/);
       for (const segment of error.path) assert.doesNotMatch(String(segment), /[\u0000-\u001f\u007f]/);
     }
-    assert.match(all, /Bad\[31m red  FAKE: uploaded evil/);
+    assert.match(all, /Bad\[31m red {2}FAKE: uploaded evil/);
   });
 
   test('redaction also holds for a secret split by a control character', () => {

@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import { startOpenTrackServer, type OpenTrackServer } from '../opentrack-server/server';
 import type { OpenTrackApi } from '../../client/src/extension';
 import { describeChange, type PreviewResult, type UploadResult } from '../../server/src/upload';
-import { extensionId, openFixture, positionInValue, replaceInDocument, revert } from './support';
+import { extensionId, openFixture, positionInValue, replaceInDocument, revert, waitLimitMs } from './support';
 
 /** Server-side errors carry their own source, apart from the language server's. */
 const SERVER_SOURCE = 'OpenTrack server';
-const waitLimitMs = 20_000;
 
 function serverDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SERVER_SOURCE);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { PREVIEW_CSS } from '../../../server/src/service/render/styles';
+import { PREVIEW_CSS } from '../../../server/src/shared/previewStyles';
 
 /**
  * The webview's page: a strict Content-Security-Policy (only our stylesheet and our script, both
@@ -9,7 +9,7 @@ import { PREVIEW_CSS } from '../../../server/src/service/render/styles';
 export function previewShell(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'preview.js'));
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
+  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/lsp/protocol';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/shared/protocol';
 import { previewShell } from './previewHtml';
 import { RowIndex } from './rowIndex';
 

@@ -1,4 +1,4 @@
-import type { PreviewRow } from '../../../server/src/lsp/protocol';
+import type { PreviewRow } from '../../../server/src/shared/protocol';
 
 /**
  * The preview's rows by the offsets of their JSON, to find the innermost row around an offset

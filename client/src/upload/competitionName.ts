@@ -1,5 +1,5 @@
 // The competition's own name, for the live-upload confirmation and the messages. No vscode import.
-import { locatePath } from '../../../server/src/service/json/locate';
+import { locatePath } from '../../../server/src/shared/jsonPaths';
 
 /** `full_name` (or the old API's `fullName`, or `name`) when it is a non-empty string; undefined otherwise. */
 export function competitionName(text: string): string | undefined {

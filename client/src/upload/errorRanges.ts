@@ -1,7 +1,6 @@
 // Where the server's complaints go in the document: offsets for each field error, from its document path.
 // Pure (no vscode), so it is unit-tested directly; serverErrors.ts turns the offsets into diagnostics.
-import { reportSpans } from '../../../server/src/service/json/locate';
-import { formatPath } from '../../../server/src/service/json/path';
+import { formatPath, reportSpans } from '../../../server/src/shared/jsonPaths';
 import type { FieldError } from '../../../server/src/upload';
 
 export interface LocatedFieldError {

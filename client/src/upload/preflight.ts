@@ -1,6 +1,6 @@
 // Before an upload: the language server's verdict on the file, and the explicit go-ahead for the live server.
 import * as vscode from 'vscode';
-import { VALIDATE_REQUEST, type ValidateResult } from '../../../server/src/lsp/protocol';
+import { VALIDATE_REQUEST, type ValidateResult } from '../../../server/src/shared/protocol';
 
 /** The part of the LanguageClient used here. */
 export interface ValidationClient {

@@ -1,6 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { reportSpans } from '../service/json/locate';
-import { JsonPath } from '../service/json/path';
+import { JsonPath, reportSpans } from '../service';
 
 /** The 0-based position where a problem at `path` is reported (its closest existing ancestor if missing). */
 export function positionOfPath(text: string, path: JsonPath): { line: number; character: number } {

@@ -1,7 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseJson } from '../service/json/parse';
-import { asObject, buildModel } from '../service/model';
-import { renderPage } from '../service/render/page';
+import { asObject, buildModel, parseJson, renderPage } from '../service';
 
 export const RENDER_USAGE = '  opentrack render FILE [-o|--output results.html]';
 

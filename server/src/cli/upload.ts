@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatPath } from '../service/json/path';
+import { formatPath } from '../service';
 import { stripControlCharacters } from '../upload/redact';
 import {
   DEFAULT_TIMEOUT_MS,

@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CompetitionDocument, validateDocument } from '../service';
-import { parseJson } from '../service/json/parse';
+import { CompetitionDocument, parseJson, validateDocument } from '../service';
 import { forTerminal } from './terminalText';
 
 export interface FileReport {

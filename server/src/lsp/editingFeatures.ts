@@ -1,14 +1,5 @@
 import { CancellationToken, CodeActionKind, Connection, Diagnostic, LSPErrorCodes, ResponseError, ServerCapabilities } from 'vscode-languageserver';
-import { CompetitionDocument } from '../service';
-import { codeActions } from '../service/features/codeActions';
-import { completion } from '../service/features/completion';
-import { hover } from '../service/features/hover';
-import { definition, references } from '../service/features/navigation';
-import { RenameError, prepareRename, rename } from '../service/features/rename';
-import { documentSymbols } from '../service/features/symbols';
-import { formatting } from '../service/features/formatting';
-import { foldingRanges } from '../service/features/folding';
-import { selectionRanges } from '../service/features/selectionRanges';
+import { CompetitionDocument, RenameError, codeActions, completion, definition, documentSymbols, foldingRanges, formatting, hover, prepareRename, references, rename, selectionRanges } from '../service';
 
 /** What the editing features need from the server: the competition document and a safe runner. */
 export interface FeatureHost {

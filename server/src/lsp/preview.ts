@@ -1,12 +1,8 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
-import { DocumentCache } from '../service';
-import { locatePaths } from '../service/json/locate';
-import { asObject } from '../service/model';
-import { pathAttribute } from '../service/render/html';
-import { RenderedHtml, isLargeMeet, renderCompetition, renderSection } from '../service/render/preview';
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from './protocol';
+import { DocumentCache, asObject, isLargeMeet, locatePaths, pathAttribute, renderCompetition, renderSection, type RenderedHtml } from '../service';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from '../shared/protocol';
 
 /** Answers the preview's requests from the shared parse of the document; the rendering is the language service's. */
 export function registerPreview(connection: Connection, documents: TextDocuments<TextDocument>, cache: DocumentCache): void {

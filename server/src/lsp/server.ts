@@ -11,13 +11,10 @@ import {
   DiagnosticSeverity,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, mayBeCompetition, validateDocument } from '../service';
-import { matchesGlobs } from '../service/detect';
+import { CompetitionDocument, DocumentCache, compiledSchema, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, matchesGlobs, mayBeCompetition, parseJson, validateDocument } from '../service';
 import { ServerSettings, SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
-import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from './protocol';
-import { parseJson } from '../service/json/parse';
-import { compiledSchema } from '../service/schema/schemaValidator';
+import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from '../shared/protocol';
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
 import { registerPreview } from './preview';

@@ -1,7 +1,5 @@
 import { Connection } from 'vscode-languageserver';
-import { SeverityOverrides } from '../service/rules/registry';
-import { ValidationSettings } from '../service';
-import { globProblem } from '../service/detect';
+import { globProblem, SeverityOverrides, ValidationSettings } from '../service';
 import * as l10n from '@vscode/l10n';
 
 /** The `opentrack.*` settings the server reads (scope: resource). */

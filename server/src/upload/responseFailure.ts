@@ -1,4 +1,4 @@
-import { formatPath } from '../service/json/path';
+import { formatPath } from '../shared/jsonPaths';
 import type { FieldError } from './errors';
 import type { HttpResponse } from './http';
 import { isJsonObject, type JsonObject } from './json';

@@ -1,6 +1,7 @@
 // Keyboard-level helpers for the VS Code 1.100 workbench, as a user would drive it.
 import { navigationTimeoutMs } from '../browser.mjs';
-const uiTimeoutMs = 30_000;
+// Every wait is for an element or state; the limit only bounds a hang, generous for a loaded machine.
+const uiTimeoutMs = 90_000;
 
 /** Loads the workbench on `folder` and waits until the explorer lists `expectedFile`. */
 export async function loadWorkbench(page, server, folder, expectedFile) {

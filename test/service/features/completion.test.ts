@@ -2,9 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completion } from '../../../server/src/service/features/completion';
+import { completion, parseJson } from '../../../server/src/service';
 import { expandSnippet } from '../../../server/src/service/features/snippetText';
-import { parseJson } from '../../../server/src/service/json/parse';
 import { MEET, replaceIn, withCursor } from './support';
 
 function complete(marked: string): { items: CompletionItem[]; labels: string[]; text: string; apply(label: string): string } {

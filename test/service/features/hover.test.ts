@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../../server/src/service/features/hover';
+import { hover } from '../../../server/src/service';
 import { MEET, replaceIn, withCursor } from './support';
 
 /** The hover text at the cursor and the text its range covers. */
@@ -61,8 +61,12 @@ describe('hover', () => {
     const key = hoverAt(replaceIn(MEET, '"slug"', '"sl|ug"'));
     assert.equal(key?.covered, '"slug"');
     assert.match(key!.text, /web-address name/);
-    assert.match(hoverAt(replaceIn(MEET, '"heights"', '"heig|hts"'))!.text, /./);
-    assert.match(hoverAt(replaceIn(MEET, '"genders": "M"', '"genders": "M|"'))!.text, /./);
+    const heights = hoverAt(replaceIn(MEET, '"heights"', '"heig|hts"'));
+    assert.equal(heights?.covered, '"heights"');
+    assert.match(heights!.text, /Vertical jumps only: the bar heights used/);
+    const genders = hoverAt(replaceIn(MEET, '"genders": "M"', '"genders": "M|"'));
+    assert.equal(genders?.covered, '"M"');
+    assert.match(genders!.text, /Who may enter/);
     assert.match(hoverAt(replaceIn(MEET, '"round": 1', '"round": |1'))!.text, /round/i);
   });
 

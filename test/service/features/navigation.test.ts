@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Location } from 'vscode-languageserver-types';
-import { definition, references } from '../../../server/src/service/features/navigation';
-import { CompetitionDocument } from '../../../server/src/service/document';
+import { CompetitionDocument, definition, references } from '../../../server/src/service';
 import { MEET, replaceIn, withCursor } from './support';
 
 /** Each location as `offset:text`, in document order. */

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { locatePaths } from '../../../server/src/service';
 import { contextAtOffset } from '../../../server/src/service/json/offset';
-import { locatePaths } from '../../../server/src/service/json/locate';
 import { MEET, sample } from './support';
 
 /** Paths of every scalar and every property of a JSON value. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RenameError, prepareRename, rename } from '../../../server/src/service/features/rename';
+import { prepareRename, rename, RenameError } from '../../../server/src/service';
 import { MEET, URI, replaceIn, withCursor } from './support';
 
 /** The meet after renaming the id at the cursor, as a parsed value. */

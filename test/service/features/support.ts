@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Position } from 'vscode-languageserver-types';
-import { CompetitionDocument } from '../../../server/src/service/document';
+import { CompetitionDocument } from '../../../server/src/service';
 import { readRepoFile, repoRoot } from '../../helpers/repo';
 import { documentOf } from '../../helpers/service';
 

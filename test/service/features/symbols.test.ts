@@ -2,8 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../../server/src/service/features/symbols';
-import { CompetitionDocument } from '../../../server/src/service/document';
+import { CompetitionDocument, documentSymbols } from '../../../server/src/service';
 import { generateCompetition, serialise } from '../../bench/generate';
 import { MEET, makeDocument, replaceIn } from './support';
 

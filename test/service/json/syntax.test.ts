@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, textAt } from '../../helpers/service';
-import { parseJson } from '../../../server/src/service/json/parse';
+import { parseJson } from '../../../server/src/service';
 
 const meet = (body: string): string => `{\n  "full_name": "Syntax Meet",\n  "events": [],\n${body}\n}`;
 
@@ -38,7 +38,17 @@ describe('syntax errors have precise ranges and validation continues', () => {
   });
 
   test('strict JSON does not pay for the tolerant parser and reports nothing', () => {
-    assert.deepEqual(parseJson('{"a": [1, 2, {"b": "c"}]}').problems, []);
+    const text = '{"a": [1, 2, {"b": "c"}]}';
+    // The tolerant parser calls JSON.parse per string token; the fast path once, on the whole text.
+    const parsedTexts: string[] = [];
+    const nativeParse = JSON.parse;
+    JSON.parse = (source: string, reviver?: Parameters<typeof JSON.parse>[1]) => (parsedTexts.push(source), nativeParse(source, reviver));
+    try {
+      assert.deepEqual(parseJson(text).problems, []);
+    } finally {
+      JSON.parse = nativeParse;
+    }
+    assert.deepEqual(parsedTexts, [text]);
   });
 
   test('empty file', () => {

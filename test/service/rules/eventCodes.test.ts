@@ -1,9 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, hover } from '../../../server/src/service';
 import { eventCodeInfo } from '../../../server/src/service/format/eventCodes';
-import { codeActions } from '../../../server/src/service/features/codeActions';
-import { hover } from '../../../server/src/service/features/hover';
 import { diagnose, documentOf, mutate } from '../../helpers/service';
 import { fullExample } from '../../helpers/repo';
 

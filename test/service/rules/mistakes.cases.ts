@@ -34,7 +34,7 @@ export const MISTAKE_CASES: Array<{ code: string; positive: (doc: Doc) => void; 
     at: '"5.72"',
     negatives: [
       ['one valid mark left', (d) => (unit(d, 'LJ').trials[3].result = 'x')],
-      ['vertical: a cleared height', () => {}],
+      ['vertical: passes, then one cleared height', (d) => { unit(d, 'PV').trials[0].result = '-'; unit(d, 'PV').trials[2].result = '-'; }],
     ],
   },
   {
@@ -82,7 +82,7 @@ export const MISTAKE_CASES: Array<{ code: string; positive: (doc: Doc) => void; 
     code: 'OT507',
     positive: (d) => unit(d, '100').results.push({ bib: '3', performance: '10.50', place: 3 }),
     at: '"3"',
-    negatives: [['the same athlete in the heats and the final', () => {}]],
+    negatives: [['the same athlete in another heat and the final', (d) => unit(d, '100', 1).results.push(...unit(d, '100', 0).results.splice(1, 1))]],
   },
   {
     code: 'OT508',
