@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatPath } from '../service';
-import { stripControlCharacters } from '../upload/redact';
+import { stripControlCharacters } from '../shared/terminalText';
 import {
   DEFAULT_TIMEOUT_MS,
   describeChange,

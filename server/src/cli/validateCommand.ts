@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Io } from './main';
 import { expandFolders, formatJson, formatText, validateFile } from './validateFiles';
-import { forTerminal } from './terminalText';
+import { forTerminal } from '../shared/terminalText';
 
 /** `opentrack validate`: the exit code (see usage). */
 export function runValidate(args: string[], io: Io, usage: string): number {

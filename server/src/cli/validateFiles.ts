@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CompetitionDocument, parseJson, validateDocument } from '../service';
-import { forTerminal } from './terminalText';
+import { forTerminal } from '../shared/terminalText';
 
 export interface FileReport {
   file: string;

@@ -1,3 +1,4 @@
+import { stripControlCharacters } from '../shared/terminalText';
 const MASK = '***';
 
 /** Below this length a secret is masked only where it stands alone, never inside words it happens to spell. */
@@ -50,14 +51,6 @@ function secretPattern(secret: string): string {
   return secret.length < SHORT_SECRET ? `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])` : escaped;
 }
 
-/**
- * Removes what a terminal would interpret rather than print: C0 and C1 control characters (escape
- * sequences, carriage returns that overwrite a line) and the bidirectional overrides that reorder text.
- * Line breaks and tabs become spaces, so one message stays one line.
- */
-export function stripControlCharacters(text: string): string {
-  return text.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-}
 
 /** A URL fit for a log: no user info, and every query value masked (they may carry ids or keys). */
 export function redactUrl(raw: string): string {
