@@ -1,4 +1,5 @@
 import { stripControlCharacters } from '../shared/terminalText';
+
 const MASK = '***';
 
 /** Below this length a secret is masked only where it stands alone, never inside words it happens to spell. */
