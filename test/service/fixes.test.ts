@@ -107,6 +107,20 @@ describe('quick fixes (golden files)', () => {
     }
   });
 
+  test('source.fixAll takes a fix that ends where the next one starts: a value and the trailing comma after it, in one go', () => {
+    const events = Array.from({ length: 30 }, (_, i) => `{"event_id":"E${i}","event_code":"hj","rounds":"2;1",}`);
+    const input = `{"full_name":"Mixed slips","events":[\n${events.join(',\n')}\n]}`;
+    const before = diagnose(input);
+    const slips = before.filter((d) => ['OT002', 'OT101', 'OT702'].includes(String(d.code)));
+    assert.equal(slips.length, 90, before.map((d) => d.code).join(' '));
+    const [fixAll] = codeActions(TextDocument.create('file:///meet.opentrack.json', 'json', 1, input), [], ['source.fixAll'], before);
+    assert.equal(fixAll?.diagnostics?.length, 90, 'every slip fixed by ONE action');
+    const output = applyEdits(input, editsOf(fixAll));
+    JSON.parse(output);
+    assert.ok(output.includes('{"event_id":"E0","event_code":"HJ","rounds":"2,1"}'), output.slice(0, 200));
+    assert.deepEqual(diagnose(output).filter((d) => ['OT002', 'OT101', 'OT702'].includes(String(d.code))), []);
+  });
+
   test('no fixes for diagnostics of other sources or unknown codes', () => {
     const input = readFileSync(join(folder, 'rounds-separator.input.json'), 'utf8');
     const target = diagnose(input).find((d) => d.code === 'OT101')!;

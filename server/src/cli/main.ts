@@ -47,14 +47,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  // `opentrack validate … | head -1`: a closed pipe ends the output quietly, without a stack trace.
+  // `opentrack validate … | head -1`: a closed pipe ends that output quietly, without a stack trace,
+  // and the command still runs to the end, so that the exit code says what it found.
+  const closed = new Set<NodeJS.WriteStream>();
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (error.code !== 'EPIPE') throw error;
+      closed.add(stream);
     });
   }
-  const io: Io = { stdout: (text) => process.stdout.write(`${text}\n`), stderr: (text) => process.stderr.write(`${text}\n`) };
+  const write = (stream: NodeJS.WriteStream, text: string) => closed.has(stream) || stream.write(`${text}\n`);
+  const io: Io = { stdout: (text) => write(process.stdout, text), stderr: (text) => write(process.stderr, text) };
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

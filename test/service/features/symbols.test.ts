@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { CompetitionDocument, documentSymbols } from '../../../server/src/service';
+import { MAX_LISTED_ITEMS, MAX_OUTLINE_SYMBOLS } from '../../../server/src/service/features/symbols';
 import { generateCompetition, serialise } from '../../bench/generate';
 import { MEET, makeDocument, replaceIn } from './support';
 
@@ -110,5 +111,29 @@ describe('document symbols', () => {
     t.diagnostic(`outline of ${(big.length / 1048576).toFixed(2)} MiB, ${count(symbols)} symbols: first ${runs.join(', ')} → median ${runs[2]!.toFixed(1)} ms (model built once beforehand: ${modelMs.toFixed(1)} ms)`);
     assertNested(symbols);
     assert.equal(symbols[0]!.children![1]!.children!.length, 4550);
+  });
+
+  it('lists at most MAX_LISTED_ITEMS items per list, then one entry that spans the rest', () => {
+    const items = MAX_LISTED_ITEMS + 1234;
+    const document = makeDocument(`{"full_name":"x","competitors":[${Array(items).fill('{}').join(',')}]}`);
+    const symbols = documentSymbols(document);
+    assertNested(symbols);
+    const competitors = symbols[0]!.children![0]!;
+    assert.equal(competitors.detail, `${items} competitors`);
+    assert.equal(competitors.children!.length, MAX_LISTED_ITEMS + 1);
+    const more = competitors.children![MAX_LISTED_ITEMS]!;
+    assert.equal(more.name, '… and 1234 more');
+    assert.equal(text(document, more.range), Array(1234).fill('{}').join(','));
+  });
+
+  it('keeps the whole outline within MAX_OUTLINE_SYMBOLS', () => {
+    const units = Array(3000).fill('{}').join(',');
+    const events = Array(4).fill(`{"event_code":"100","units":[${units}]}`).join(',');
+    const symbols = documentSymbols(makeDocument(`{"events":[${events}]}`));
+    assertNested(symbols);
+    const count = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+    assert.ok(count(symbols) <= MAX_OUTLINE_SYMBOLS + 10, `${count(symbols)} symbols`);
+    const last = symbols[0]!.children![0]!.children![3]!;
+    assert.match(last.children!.at(-1)!.name, /^… and \d+ more$/);
   });
 });

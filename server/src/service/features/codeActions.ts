@@ -90,19 +90,28 @@ function fixAll(document: TextDocument, builder: TextEditBuilder, diagnostics: r
   return { title: l10n.t('Fix all safe OpenTrack problems ({0})', fixed.length), kind, diagnostics: fixed, edit: workspaceEdit(document, edits) };
 }
 
-/** Closed offset intervals, sorted by start and disjoint; appending in document order is O(1). */
+/** Closed offset intervals, sorted by start, overlapping nowhere (adjacent replacements may meet); appending in document order is O(1). */
 class Intervals {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
 
-  /** Whether [start, end] meets an interval (touching counts: two insertions at one offset would be ambiguous). */
+  /**
+   * Whether [start, end] conflicts with an interval: overlaps it, or touches it where either is an
+   * insertion (two insertions at one offset, or one at a replacement's edge, would be ambiguous).
+   * Two replacements side by side (a value's and the trailing comma after it) do not conflict.
+   */
   touches(start: number, end: number): boolean {
-    const i = this.firstEndingAtOrAfter(start);
-    return i < this.starts.length && this.starts[i]! <= end;
+    for (let i = this.firstEndingAtOrAfter(start); i < this.starts.length && this.starts[i]! <= end; i++) {
+      const [s, e] = [this.starts[i]!, this.ends[i]!];
+      if ((s < end && start < e) || s === e || start === end) return true;
+    }
+    return false;
   }
 
+  /** Adds an interval that touches() accepted: starts are then distinct and the ends in the same order. */
   add(start: number, end: number): void {
-    const i = this.firstEndingAtOrAfter(start);
+    let i = this.firstEndingAtOrAfter(start);
+    while (i < this.starts.length && this.starts[i]! < start) i++; // past a replacement that ends where this one starts
     this.starts.splice(i, 0, start);
     this.ends.splice(i, 0, end);
   }
