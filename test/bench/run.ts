@@ -4,7 +4,8 @@
  * every shape (pretty and minified; valid, one defect, syntax error, dense findings); Fix All with
  * hundreds of fixes; the server's memory; our scanner next to jsonc-parser. Reports only: never
  * fails on the figures (exit 1 only on a crash).
- * Options: --iterations N (default 10), --size "2.5 MB" (one size only), --profile (the server
+ * Options: --iterations N (default 10), --size "2.5 MB" (one size only), --shape "pretty, syntax error"
+ * (one shape only; RESULTS.md is then not written), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
  */
 import { SERVER_NODE_FLAGS } from '../../server/src/shared/nodeFlags';
@@ -37,6 +38,7 @@ const URI = 'file:///bench/generated.opentrack.json';
 interface Options {
   iterations: number;
   sizes: typeof SIZES;
+  shapes: ShapeName[];
   profileDir: string | undefined;
 }
 
@@ -50,7 +52,10 @@ function parseOptions(argv: readonly string[]): Options {
   const only = valueOf('--size');
   const sizes = SIZES.filter((s) => only === undefined || s.label === only);
   if (sizes.length === 0) throw new Error(`--size is one of ${SIZES.map((s) => `"${s.label}"`).join(', ')}`);
-  return { iterations, sizes, profileDir: argv.includes('--profile') ? join(tmpdir(), `opentrack-bench-profiles-${process.pid}`) : undefined };
+  const shape = valueOf('--shape');
+  const shapes = SHAPES.filter((s) => shape === undefined || s === shape);
+  if (shapes.length === 0) throw new Error(`--shape is one of ${SHAPES.map((s) => `"${s}"`).join(', ')}`);
+  return { iterations, sizes, shapes, profileDir: argv.includes('--profile') ? join(tmpdir(), `opentrack-bench-profiles-${process.pid}`) : undefined };
 }
 
 /** The repository root: the nearest folder with package.json and schemas/, up from this script or else the working directory. */
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
   console.log(`OpenTrack bench: ${machineFacts()}; ${options.iterations} edits per size and shape; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    for (const shape of SHAPES) {
+    for (const shape of options.shapes) {
       const text = shapeText(shape, size.competitors);
       const edit = chooseEdit(text);
       const ours = await measureServer(serverPath, text, edit, options);
@@ -168,12 +173,12 @@ async function main(): Promise<void> {
     }
   }
   const fixAll: FixAllResult[] = [];
-  for (const size of options.sizes.filter((s) => s.label !== '5 MB')) fixAll.push(await measureFixAll(serverPath, size.label, size.competitors));
+  if (options.shapes.length === SHAPES.length) for (const size of options.sizes.filter((s) => s.label !== '5 MB')) fixAll.push(await measureFixAll(serverPath, size.label, size.competitors));
   const scanner = compareScanners(options.sizes[0]!.competitors, `${options.sizes[0]!.label} meet`);
   console.log(`\n${resultsTable(results)}\n\n${verdicts(results, fixAll).join('\n')}\n\n${scanner.join('\n')}\nLoad average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const resultsPath = join(root, 'test', 'bench', 'RESULTS.md');
-  if (options.profileDir) {
-    console.log(`\n${resultsPath} not written: profiled run.`);
+  if (options.profileDir || options.shapes.length < SHAPES.length) {
+    console.log(`\n${resultsPath} not written: ${options.profileDir ? 'profiled' : 'partial'} run.`);
   } else {
     writeFileSync(resultsPath, resultsMarkdown(results, fixAll, scanner, options.iterations, new Date()));
     console.log(`\nWritten to ${resultsPath}`);

@@ -24,21 +24,23 @@ let compiled: Validators | undefined;
 
 /** Compiles the schema once per process (the first validation pays for it). */
 export function compiledSchema(): Validators {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { process: appendErrorsInPlace } });
-    for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
-    addFormats(ajv, ['date', 'uri', 'email', 'uuid']);
-    ajv.addSchema(competitionSchema);
-    const { $id, ...schema } = competitionSchema;
-    const properties = { ...schema.properties };
-    const items = new Map<string, ValidateFunction>();
-    for (const list of LISTS) {
-      properties[list] = { ...properties[list]!, items: {} };
-      items.set(list, ajv.compile({ $ref: `${$id}#/properties/${list}/items` }));
-    }
-    compiled = { root: ajv.compile({ ...schema, properties }), items };
+  return (compiled ??= compileValidators(appendErrorsInPlace));
+}
+
+/** The validators, with `processCode` applied to the code ajv generates for each. */
+export function compileValidators(processCode: (code: string) => string): Validators {
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { process: processCode } });
+  for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
+  addFormats(ajv, ['date', 'uri', 'email', 'uuid']);
+  ajv.addSchema(competitionSchema);
+  const { $id, ...schema } = competitionSchema;
+  const properties = { ...schema.properties };
+  const items = new Map<string, ValidateFunction>();
+  for (const list of LISTS) {
+    properties[list] = { ...properties[list]!, items: {} };
+    items.set(list, ajv.compile({ $ref: `${$id}#/properties/${list}/items` }));
   }
-  return compiled;
+  return { root: ajv.compile({ ...schema, properties }), items };
 }
 
 /**
@@ -46,7 +48,7 @@ export function compiledSchema(): Validators {
  * of every error so far at each call, quadratic in the number of invalid items of a list. The
  * generated code appends them in place instead (the callee's array is fresh on every call).
  */
-function appendErrorsInPlace(code: string): string {
+export function appendErrorsInPlace(code: string): string {
   return code.replace(/vErrors = vErrors === null \? ([\w$.]+) : vErrors\.concat\(\1\);/g, 'if (vErrors === null) vErrors = $1; else for (const e of $1) vErrors.push(e);');
 }
 
