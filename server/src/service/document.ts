@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedJson, parseJson } from './json/parse';
 import { CompetitionModel, buildModel } from './model';
+import { TextSnapshot } from './textSnapshot';
 
 /** One version of a document, parsed once; the model is built on first use. */
 export class CompetitionDocument {
@@ -17,7 +18,7 @@ export class CompetitionDocument {
     readonly parsed: ParsedJson,
   ) {
     this.text = source.getText();
-    this.textDocument = TextDocument.create(source.uri, source.languageId, source.version, this.text);
+    this.textDocument = new TextSnapshot(source.uri, source.languageId, source.version, this.text);
   }
 
   get version(): number {

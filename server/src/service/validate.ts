@@ -51,7 +51,9 @@ interface BoundedFindings {
  * of problems costs what the problems that can be shown cost, not what all of them would.
  */
 function boundedFindings(document: CompetitionDocument, settings: ValidationSettings, budget: number): BoundedFindings {
-  const findings: Finding[] = document.parsed.problems.map((p) => ({
+  // Syntax problems too: a file with millions of slips builds findings (and fix titles) only for those that can be shown.
+  const problems = document.parsed.problems;
+  const findings: Finding[] = (problems.length > budget ? problems.slice(0, budget) : problems).map((p) => ({
     code: p.code,
     message: p.message,
     path: [],
@@ -61,9 +63,9 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
     }),
   }));
   const value = document.parsed.value;
-  if (value === undefined) return { findings, truncated: false };
+  if (value === undefined) return { findings, truncated: problems.length > budget };
   const schema = validateAgainstSchema(value, budget);
-  let truncated = schema.unchecked > 0;
+  let truncated = schema.unchecked > 0 || problems.length > budget;
   const semantic: Finding[] = [];
   const maxSize = settings.maxSemanticSize ?? DEFAULT_MAX_SEMANTIC_SIZE;
   if (document.text.length > maxSize) {
