@@ -142,3 +142,14 @@ test('dense invalid items: thousands of wrong values are reported without an int
   assert.equal(diagnostics.at(-1)!.code, 'OT903', 'capped with a note');
   assert.ok(elapsed < 20000, `took ${elapsed.toFixed(0)} ms`);
 });
+
+test('a huge unquoted word or key is quoted in its message by its first characters only, its range still covers all of it', () => {
+  const word = 'x'.repeat(5_000_000);
+  for (const text of [`{"full_name": ${word}}`, `{${word}}`, word]) {
+    const diagnostics = diagnose(text);
+    const longest = Math.max(...diagnostics.map((d) => d.message.length));
+    assert.ok(longest < 300, `a message of ${longest} characters`);
+    assert.ok(diagnostics.some((d) => d.message.includes('xxx…')), `the word is named by an excerpt: ${diagnostics.map((d) => d.message.slice(0, 80)).join(' | ')}`);
+    assert.ok(diagnostics.some((d) => d.range.end.character - d.range.start.character === word.length), 'a diagnostic covers the whole word');
+  }
+});

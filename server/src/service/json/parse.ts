@@ -57,6 +57,13 @@ function bomProblem(): SyntaxProblem {
   };
 }
 
+/** At most this much of the input is quoted in a message: a 50 MB word must not become a 50 MB message. */
+const EXCERPT_LENGTH = 60;
+
+function excerpt(text: string): string {
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const PYTHON_LITERALS = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
@@ -111,7 +118,7 @@ class TolerantParser {
       case Tok.Word:
         return this.word();
       default:
-        this.report('OT001', l10n.t('Expected a value but found `{0}`.', this.text.slice(s.start, s.end)), s.start, Math.max(1, s.end - s.start));
+        this.report('OT001', l10n.t('Expected a value but found `{0}`.', excerpt(this.text.slice(s.start, s.end))), s.start, Math.max(1, s.end - s.start));
         return null;
     }
   }
@@ -173,9 +180,9 @@ class TolerantParser {
       const name = kind === Tok.String ? this.string() : this.text.slice(s.start, s.end);
       const keyEnd = s.end;
       if (s.next() === Tok.Colon) s.next();
-      else this.report('OT001', l10n.t('Missing `:` after the property name "{0}".', name), keyEnd, 0);
+      else this.report('OT001', l10n.t('Missing `:` after the property name "{0}".', excerpt(name)), keyEnd, 0);
       if (s.kind === Tok.CloseBrace || s.kind === Tok.Comma || s.kind === Tok.EOF) {
-        this.report('OT001', l10n.t('Missing a value for "{0}".', name), s.start, 1);
+        this.report('OT001', l10n.t('Missing a value for "{0}".', excerpt(name)), s.start, 1);
         return s.kind === Tok.Comma ? 'comma' : 'end';
       }
       const value = this.value(depth + 1);
@@ -242,7 +249,7 @@ class TolerantParser {
       this.report('OT001', l10n.t('`{0}` is not a valid JSON number.', raw), s.start, raw.length, String(Number(raw)));
       return Number(raw);
     }
-    this.report('OT001', l10n.t('Unexpected `{0}`. Text values must be strings in double quotes.', raw), s.start, raw.length, JSON.stringify(raw));
+    this.report('OT001', l10n.t('Unexpected `{0}`. Text values must be strings in double quotes.', excerpt(raw)), s.start, raw.length, JSON.stringify(raw));
     return raw;
   }
 }
