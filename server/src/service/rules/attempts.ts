@@ -1,6 +1,7 @@
 import { EventEntry, JsonObject, asArray, asObject, asString } from '../model';
 import { parseMetres } from '../format/performance';
 import { isPositiveInteger } from './walk';
+import { isImplausible } from '../format/worldRecords';
 
 /** OpenTrack's default number of field attempts. */
 const DEFAULT_ATTEMPTS = 6;
@@ -15,6 +16,8 @@ export type Rejection =
   | { reason: 'after-clearance' }
   /** An attempt after three consecutive failures (OT304). */
   | { reason: 'after-elimination' }
+  /** A mark beyond the world record (OT404). */
+  | { reason: 'implausible' }
   /** An attempt after `r`. */
   | { reason: 'after-retirement' }
   /** An attempt number outside the unit's attempts (OT204). */
@@ -104,6 +107,11 @@ function judge(event: EventEntry, unit: JsonObject): AttemptReview {
     const mark = vertical ? (trial.result === 'o' ? asString(trial.height) : undefined) : asString(trial.result);
     const metres = mark === undefined ? undefined : parseMetres(mark);
     if (metres === undefined) continue;
+    if (isImplausible(event.code, true, metres)) {
+      review.rejections.set(i, { reason: 'implausible' });
+      review.tainted.add(bib);
+      continue;
+    }
     const best = review.best.get(bib)!;
     best.count++;
     if (!(metres <= (bestMetres.get(bib) ?? -1))) {

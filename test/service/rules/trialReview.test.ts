@@ -1,0 +1,17 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diagnose, mutate, textAt } from '../../helpers/service';
+import { fullExample } from '../../helpers/repo';
+
+type Doc = Record<string, any>;
+const unit = (doc: Doc, code: string): Doc => doc.events.find((e: Doc) => e.event_code === code).units[0];
+const found = (doc: Doc): string[] => {
+  const text = JSON.stringify(doc, null, 2);
+  return diagnose(text).map((d) => `${String(d.code)} ${textAt(text, d)}`);
+};
+
+describe('a trial that cannot count is reported once, at the trial, and feeds no other rule', () => {
+  test('OT404: a long jump trial beyond the world record, not OT203 on the correct performance', () => {
+    assert.deepEqual(found(mutate(fullExample(), (d) => (unit(d, 'LJ').trials[2].result = '15.60'))), ['OT404 "15.60"']);
+  });
+});
