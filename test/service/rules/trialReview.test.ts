@@ -14,4 +14,15 @@ describe('a trial that cannot count is reported once, at the trial, and feeds no
   test('OT404: a long jump trial beyond the world record, not OT203 on the correct performance', () => {
     assert.deepEqual(found(mutate(fullExample(), (d) => (unit(d, 'LJ').trials[2].result = '15.60'))), ['OT404 "15.60"']);
   });
+
+  test('a vertical trial whose result the schema rejects counts as no failure (no OT304) and hides no clearance (no OT208)', () => {
+    const doc = mutate(fullExample(), (d) => {
+      const trials = unit(d, 'PV').trials;
+      trials[0].result = 'x';
+      trials[2].result = '3.25';
+      trials[4].result = 'x';
+      trials.splice(10, 1);
+    });
+    assert.deepEqual(found(doc), ['OT012 "3.25"']);
+  });
 });

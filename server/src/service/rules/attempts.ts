@@ -126,7 +126,11 @@ function judge(event: EventEntry, unit: JsonObject): AttemptReview {
 function judgeVertical(trial: JsonObject, jumper: Jumper, listed: Set<number> | undefined): Rejection | undefined {
   const height = asString(trial.height);
   const metres = height === undefined ? undefined : parseMetres(height);
-  if (metres === undefined || !['o', 'x', '-', 'r'].includes(trial.result as string)) return { reason: 'mark' };
+  if (metres === undefined || !['o', 'x', '-', 'r'].includes(trial.result as string)) {
+    // Its outcome is unknown: it may have been a clearance, so no failure counts across it.
+    jumper.failures = 0;
+    return { reason: 'mark' };
+  }
   if (listed && !listed.has(metres)) return { reason: 'height-not-listed' };
   // A jump-off attempt decides a place only: it is accepted, and its height is no performance.
   if (jumper.out === 'jump-off') return undefined;
@@ -171,8 +175,10 @@ function jumpOffBibs(trials: unknown[], listed: Set<number> | undefined): Set<st
     if (trial!.result === 'o') {
       athlete.best = Math.max(athlete.best, metres);
       athlete.failures = 0;
-    } else if (trial!.result === 'x' && ++athlete.failures >= 3) athlete.out = { index: i, height: metres };
-    else if (trial!.result === 'r') athlete.retired = true;
+    } else if (trial!.result === 'x') {
+      if (++athlete.failures >= 3) athlete.out = { index: i, height: metres };
+    } else if (trial!.result === 'r') athlete.retired = true;
+    else if (trial!.result !== '-') athlete.failures = 0; // unknown: may have been a clearance
   }
   const continuers = [...state].filter(([, athlete]) => athlete.next !== undefined);
   if (continuers.length < 2) return new Set();
