@@ -25,4 +25,9 @@ describe('a trial that cannot count is reported once, at the trial, and feeds no
     });
     assert.deepEqual(found(doc), ['OT012 "3.25"']);
   });
+
+  test('a height written as a number is the one diagnostic: its trials still match it (no OT302)', () => {
+    const doc = mutate(fullExample(), (d) => (unit(d, 'PV').heights[1] = 3.25));
+    assert.deepEqual(found(doc).map((f) => f.split(' ')[0]), ['OT010']);
+  });
 });

@@ -80,7 +80,8 @@ function judge(event: EventEntry, unit: JsonObject): AttemptReview {
   const vertical = isVerticalUnit(event, unit);
   const limit = attemptLimit(event, unit);
   const listed = Array.isArray(unit.heights)
-    ? new Set(unit.heights.map((h) => (typeof h === 'string' ? parseMetres(h) : undefined)).filter((v): v is number => v !== undefined))
+    ? // A height written as a number (4.2) is the schema's finding (OT010): its trials still match it by value.
+      new Set(unit.heights.map((h) => (typeof h === 'string' ? parseMetres(h) : typeof h === 'number' ? h : undefined)).filter((v): v is number => v !== undefined))
     : undefined;
   const review: AttemptReview = { vertical, limit, rejections: new Map(), tainted: new Set(), best: new Map() };
   const jumpers = new Map<string, Jumper>();
