@@ -50,7 +50,7 @@ test('Fix All never changes a value the mutation did not touch (one random mista
   assert.ok(fixedSomething > 150, `Fix All applied to ${fixedSomething} documents`);
 });
 
-test('Fix All restores a safe mistake exactly (letter case of a code, rounds separator, decimal comma)', () => {
+test('Fix All restores a safe mistake exactly (letter case of a code, rounds separator, decimal comma in a performance or a trial)', () => {
   const meet = corpus.find((c) => c.name.endsWith('api_create_full_competition.json'))!.doc as Record<string, any>;
   const events = meet.events as Record<string, any>[];
   const lj = events.findIndex((e) => e.event_code === 'LJ');
@@ -60,6 +60,7 @@ test('Fix All restores a safe mistake exactly (letter case of a code, rounds sep
     [['events', lj, 'event_code'], 'lj'],
     [['events', twoRounds, 'rounds'], '2;1'],
     [['events', race, 'units', 0, 'results', 0, 'performance'], events[race].units[0].results[0].performance.replace('.', ',')],
+    [['events', lj, 'units', 0, 'trials', 2, 'result'], events[lj].units[0].trials[2].result.replace('.', ',')],
   ] as const) {
     const text = JSON.stringify(withValue(meet as Json, [...path], value), null, 2);
     assert.deepEqual(JSON.parse(fixAll(text)), meet, `${JSON.stringify(path)} = ${value}`);

@@ -60,12 +60,13 @@ export const MARGIN = { time: 0.02, jump: 0.02, throw: 0.05 } as const;
 export function plausibleBound(code: string): { limit: number; record: number; anyImplement: boolean } | undefined {
   const timed = !/^(HJ|PV|LJ|TJ|SP|DT|HT|JT)/.test(code);
   const margin = timed ? -MARGIN.time : /^(SP|DT|HT|JT)/.test(code) ? MARGIN.throw : MARGIN.jump;
-  const pair = WORLD_RECORDS[code];
+  // Own keys only: an event code such as "__proto__" names no record.
+  const pair = Object.hasOwn(WORLD_RECORDS, code) ? WORLD_RECORDS[code] : undefined;
   if (pair) {
     const record = timed ? Math.min(...pair) : Math.max(...pair);
     return { limit: record * (1 + margin), record, anyImplement: false };
   }
-  const any = ANY_IMPLEMENT[code];
+  const any = Object.hasOwn(ANY_IMPLEMENT, code) ? ANY_IMPLEMENT[code] : undefined;
   return any === undefined ? undefined : { limit: any * (1 + margin), record: any, anyImplement: true };
 }
 

@@ -4,6 +4,7 @@ import { JsonObject, asArray, asObject, asString } from '../model';
 import { isFieldKind } from '../format/eventCodes';
 import { parseMetres } from '../format/performance';
 import { eachUnit } from './walk';
+import { reviewAttempts } from './attempts';
 
 const AFTER_RETIREMENT: RuleInfo = { code: 'OT206', name: 'attempt-after-retirement', severity: 'warning', summary: 'No horizontal-jump or throw attempt after a retirement (`r`).' };
 const STATUS_WITH_MARKS: RuleInfo = { code: 'OT207', name: 'status-despite-valid-trials', severity: 'warning', summary: 'No NM, NH or DNS for an athlete whose trials hold a valid mark.' };
@@ -64,7 +65,10 @@ export const fieldOutcomeRules: RuleFamily = {
           outcome.bestMetres = metres;
         }
       }
-      checkPerformances(unit, path, vertical, outcomes, report);
+      // A trial the schema rejects may have been a valid mark: "no valid trial" cannot be told.
+      const unknown = new Set<string>();
+      for (const [i, rejection] of reviewAttempts(event, unit).rejections) if (rejection.reason === 'mark') unknown.add(asString(asObject(trials[i])!.bib)!);
+      checkPerformances(unit, path, vertical, outcomes, unknown, report);
     }
   },
 };
@@ -109,6 +113,7 @@ function checkPerformances(
   path: (string | number)[],
   vertical: boolean,
   outcomes: Map<string, Outcome>,
+  unknown: Set<string>,
   report: Parameters<RuleFamily['check']>[0]['report'],
 ): void {
   const results = asArray(unit.results);
@@ -136,7 +141,7 @@ function checkPerformances(
           },
         ],
       });
-    } else if (outcome.valid === 0 && parseMetres(performance) !== undefined) {
+    } else if (outcome.valid === 0 && !unknown.has(bib!) && parseMetres(performance) !== undefined) {
       const status = vertical ? 'NH' : 'NM';
       report({
         code: MARK_WITHOUT_VALID_TRIAL.code,

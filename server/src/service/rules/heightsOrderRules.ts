@@ -32,24 +32,38 @@ export const heightsOrderRules: RuleFamily = {
       let tail = 1;
       while (tail < metres.length && metres[tail]! > metres[tail - 1]!) tail++;
       if (tail === metres.length || isJumpOff(metres, tail)) continue;
+      // The outlier is the height whose removal restores the order: the one before the descent
+      // when the rest ascends without it (4.20, 4.80, 4.60, 4.75), else the descending one.
+      const at = tail >= 1 && ascends(metres.filter((_, i) => i !== tail - 1)) && !ascends(metres.filter((_, i) => i !== tail)) ? tail - 1 : tail;
       const sorted = [...new Set(metres)].length === metres.length ? [...(heights as string[])].sort((a, b) => parseMetres(a)! - parseMetres(b)!) : undefined;
       report({
         code: ORDER.code,
-        message: l10n.t(
-          'Height {0} comes after {1}: "heights" lists the competition\'s heights in ascending order (a jump-off may only add heights at the end). Put it in order, or correct it.',
-          String(heights[tail]),
-          String(heights[tail - 1]),
-        ),
-        path: [...path, 'heights', tail],
+        message:
+          at === tail
+            ? l10n.t(
+                'Height {0} comes after {1}: "heights" lists the competition\'s heights in ascending order (a jump-off may only add heights at the end). Put it in order, or correct it.',
+                String(heights[tail]),
+                String(heights[tail - 1]),
+              )
+            : l10n.t(
+                'Height {0} comes before {1}: "heights" lists the competition\'s heights in ascending order (a jump-off may only add heights at the end). Put it in order, or correct it.',
+                String(heights[at]),
+                String(heights[tail]),
+              ),
+        path: [...path, 'heights', at],
         ...(sorted && { fixes: [{ title: l10n.t('Sort "heights" — {0}', sorted.join(', ')), edits: [{ op: 'replace', path: [...path, 'heights'], value: sorted }], kind: 'data' }] }),
       });
     }
   },
 };
 
-/** The heights from `tail` on start at an earlier height and move in jump-off steps. */
+function ascends(metres: number[]): boolean {
+  return metres.every((value, i) => i === 0 || value > metres[i - 1]!);
+}
+
+/** The heights from `tail` on start at an earlier height, or just below the last one, and move in jump-off steps. */
 function isJumpOff(metres: number[], tail: number): boolean {
-  if (!metres.slice(0, tail).includes(metres[tail]!)) return false;
+  if (!metres.slice(0, tail).includes(metres[tail]!) && metres[tail - 1]! - metres[tail]! > JUMP_OFF_STEP) return false;
   for (let i = tail + 1; i < metres.length; i++) if (Math.abs(metres[i]! - metres[i - 1]!) > JUMP_OFF_STEP) return false;
   return true;
 }

@@ -4,6 +4,7 @@ import { asArray, asObject, asString } from '../model';
 import { higherIsBetter, performanceValue } from '../format/performance';
 import { isImplausible, plausibleBound } from '../format/worldRecords';
 import { eachUnit } from './walk';
+import { reviewAttempts } from './attempts';
 
 const IMPLAUSIBLE: RuleInfo = { code: 'OT404', name: 'implausible-performance', severity: 'warning', summary: 'A performance is not beyond the world record for its event (with a margin).' };
 
@@ -22,6 +23,17 @@ export const plausibilityRules: RuleFamily = {
       const bound = plausibleBound(event.code);
       if (!bound) continue;
       const higher = higherIsBetter(kind);
+      if (higher && Array.isArray(unit.trials)) {
+        // The attempts review rejects such a trial: it counts toward no best mark.
+        const trials = unit.trials;
+        for (const [i, rejection] of reviewAttempts(event, unit).rejections) {
+          if (rejection.reason !== 'implausible') continue;
+          const trial = asObject(trials[i])!;
+          const key = trial.height !== undefined ? 'height' : 'result';
+          const mark = String(trial[key]);
+          report({ code: IMPLAUSIBLE.code, message: implausible(mark, event.code, bound.record.toFixed(2), bound.anyImplement, false, true), path: [...path, 'trials', i, key] });
+        }
+      }
       const results = asArray(unit.results);
       for (let i = 0; i < results.length; i++) {
         const performance = asString(asObject(results[i])?.performance);
@@ -38,7 +50,12 @@ export const plausibilityRules: RuleFamily = {
   },
 };
 
-function implausible(performance: string, code: string, record: string, anyImplement: boolean, missingColon: boolean): string {
+function implausible(performance: string, code: string, record: string, anyImplement: boolean, missingColon: boolean, trial = false): string {
+  if (trial) {
+    return anyImplement
+      ? l10n.t('Trial {0} is beyond the best {1} ever thrown with any implement ({2}): it counts toward no best mark. Check the value: a misplaced separator or a wrong digit?', performance, code, record)
+      : l10n.t('Trial {0} is beyond the world record for {1} ({2}): it counts toward no best mark. Check the value: a misplaced separator or a wrong digit?', performance, code, record);
+  }
   if (anyImplement) {
     return l10n.t('Performance {0} is beyond the best {1} ever thrown with any implement ({2}). Check the value: a misplaced separator or a wrong digit?', performance, code, record);
   }

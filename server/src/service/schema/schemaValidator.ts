@@ -6,6 +6,7 @@ import { SchemaNode } from './schemaTypes';
 import { Finding, Fix } from '../findings';
 import { JsonPath, pointerToPath } from '../json/path';
 import { slugify } from '../format/slug';
+import { parseMetres } from '../format/performance';
 
 /** VS Code's annotation keywords used by the schema (for hover, completion and messages in the editor). */
 export const VSCODE_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'patternErrorMessage'] as const;
@@ -214,6 +215,8 @@ function toFinding(error: ErrorObject): Finding {
           : wrongFormat(l10n.t('{0} has the wrong format: {1}.', subject, data), schema),
         path,
       };
+      const mark = trialMarkWithPoint(path, error.data);
+      if (mark) finding.fixes = [{ title: l10n.t('Change to {0}', mark), edits: [{ op: 'replace', path, value: mark }], kind: 'separator', preferred: true }];
       if (path[path.length - 1] === 'slug' && typeof error.data === 'string') {
         const slug = slugify(error.data);
         if (slug && slug !== error.data) finding.fixes = [slugFix(path, slug)];
@@ -228,6 +231,14 @@ function toFinding(error: ErrorObject): Finding {
         path,
       };
   }
+}
+
+/** A trial's mark or height written with a decimal comma ("7,12"), in OpenTrack's notation. */
+function trialMarkWithPoint(path: JsonPath, data: unknown): string | undefined {
+  const key = path[path.length - 1];
+  if (path[path.length - 3] !== 'trials' || (key !== 'result' && key !== 'height') || typeof data !== 'string' || !/^\d+,\d+$/.test(data)) return undefined;
+  const mark = data.replace(',', '.');
+  return parseMetres(mark) === undefined ? undefined : mark;
 }
 
 function slugFix(path: JsonPath, slug: string): Fix {
