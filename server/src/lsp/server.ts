@@ -11,7 +11,7 @@ import {
   DiagnosticSeverity,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, compiledSchema, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, matchesGlobs, mayBeCompetition, parseJson, validateDocument } from '../service';
+import { CompetitionDocument, DocumentCache, compiledSchema, editableDocuments, internalErrorDiagnostic, looksLikeCompetition, matchesCompetitionName, matchesGlobs, mayBeCompetition, parseJson, validateDocument } from '../service';
 import { ServerSettings, SettingsStore, validationSettings } from './settings';
 import { runSafe } from './runSafe';
 import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type CompetitionReason, type DocumentKind, type DocumentKindParams, type ValidateResult } from '../shared/protocol';
@@ -33,7 +33,7 @@ function nextTurn(): Promise<void> {
 
 /** Adapts the language service to LSP: documents, scheduling, settings; no logic of its own. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editableDocuments);
   const cache = new DocumentCache();
   const log = (message: string): void => connection.console.error(message);
   const settings = new SettingsStore(connection, (message) => {

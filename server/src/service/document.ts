@@ -1,7 +1,19 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedJson, parseJson } from './json/parse';
+import type { ScalarToken } from './json/scalarAt';
+import { ReportSpan, reportSpans } from './json/locate';
+import { JsonPath, pathKey } from './json/path';
 import { CompetitionModel, buildModel } from './model';
 import { TextSnapshot } from './textSnapshot';
+import { TextVersion } from './textVersion';
+import { EditableDocument } from './editableDocument';
+import { ScalarEdit, reparseEdited } from './incrementalParse';
+
+/** The spans one version located, and how the edit that made the next version moved them. */
+interface CarriedSpans {
+  spans: ReadonlyMap<string, ReportSpan>;
+  edit: ScalarEdit;
+}
 
 /** One version of a document, parsed once; the model is built on first use. */
 export class CompetitionDocument {
@@ -11,28 +23,82 @@ export class CompetitionDocument {
    * and ranges must be computed on the text the offsets came from.
    */
   readonly textDocument: TextDocument;
-  readonly text: string;
+  private readonly textVersion: TextVersion;
+  private readonly spans = new Map<string, ReportSpan>();
 
   constructor(
-    source: TextDocument,
+    /** The editor's document this version was read from. */
+    readonly source: TextDocument,
     readonly parsed: ParsedJson,
+    /** The scalar value an incremental parse changed to make this version, if one did. */
+    readonly editedScalar?: ScalarToken,
+    private readonly carried?: CarriedSpans,
   ) {
-    this.text = source.getText();
-    this.textDocument = new TextSnapshot(source.uri, source.languageId, source.version, this.text);
+    const { version } = source;
+    const editable = source instanceof EditableDocument ? source : undefined;
+    this.textVersion = editable ? editable.snapshot() : new TextVersion(source.getText());
+    this.textDocument = new TextSnapshot(source.uri, source.languageId, version, this.textVersion, editable && (() => editable.linesAt(version)));
   }
 
   get version(): number {
     return this.textDocument.version;
   }
 
+  /** The whole text (joined on first read: a version reached by typing in a value may never need it). */
+  get text(): string {
+    return this.textVersion.text;
+  }
+
+  get textLength(): number {
+    return this.textVersion.length;
+  }
+
   get model(): CompetitionModel {
     return (this.builtModel ??= buildModel(this.parsed.value));
   }
+
+  /**
+   * Where to report on each path (see `reportSpans`), remembered for this version. A version
+   * patched from the previous one takes the previous one's spans, moved by the edit: a problem
+   * that stays while the user types elsewhere is not located again, and the text is not joined.
+   */
+  reportSpans(targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>): ReportSpan[] {
+    const keys = targets.map(({ path, onKey }) => (onKey ? 'k' : 'v') + pathKey(path));
+    const missing: number[] = [];
+    const result = keys.map((key, i) => {
+      let span = this.spans.get(key);
+      if (!span && this.carried) {
+        span = moved(this.carried.spans.get(key), this.carried.edit);
+        if (span) this.spans.set(key, span);
+      }
+      if (!span) missing.push(i);
+      return span;
+    });
+    if (missing.length > 0) {
+      const located = reportSpans(this.text, missing.map((i) => targets[i]!));
+      missing.forEach((i, j) => this.spans.set(keys[i]!, (result[i] = located[j]!)));
+    }
+    return result as ReportSpan[];
+  }
+
+  /** For the version patched from this one. */
+  carry(edit: ScalarEdit): CarriedSpans {
+    return { spans: this.spans, edit };
+  }
+}
+
+/** A span of the previous version in the next: before the edited value, the value itself, or after it. */
+function moved(span: ReportSpan | undefined, { start, removed, inserted }: ScalarEdit): ReportSpan | undefined {
+  if (!span) return undefined;
+  if (span.offset + span.length <= start) return span;
+  if (span.offset >= start + removed) return { ...span, offset: span.offset + inserted - removed };
+  return span.offset === start && span.length === removed ? { ...span, length: inserted } : undefined;
 }
 
 /**
  * Caches the parse of each open document by URI and version, so that validation, hover,
- * completion and the outline of one version share a single parse.
+ * completion and the outline of one version share a single parse. A version made by typing
+ * inside one value is patched from the previous version's parse instead of parsed again.
  */
 export class DocumentCache {
   private readonly entries = new Map<string, CompetitionDocument>();
@@ -41,10 +107,10 @@ export class DocumentCache {
 
   get(textDocument: TextDocument): CompetitionDocument {
     const cached = this.entries.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version && cached.text === textDocument.getText()) return cached;
+    if (cached && cached.version === textDocument.version && (cached.source === textDocument || cached.text === textDocument.getText())) return cached;
     // Forget the previous version first, so that its parse can be collected while the new one is built.
     this.entries.delete(textDocument.uri);
-    const document = new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
+    const document = (cached && patched(cached, textDocument)) ?? new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
     this.entries.set(textDocument.uri, document);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return document;
@@ -53,4 +119,11 @@ export class DocumentCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+function patched(previous: CompetitionDocument, source: TextDocument): CompetitionDocument | undefined {
+  if (previous.source !== source || !(source instanceof EditableDocument)) return undefined;
+  const changes = source.changesSince(previous.version);
+  const next = changes && reparseEdited(previous, changes);
+  return next && new CompetitionDocument(source, next.parsed, next.scalar, previous.carry(next.edit));
 }

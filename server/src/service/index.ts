@@ -4,6 +4,7 @@
  * from here, never from the folders below (a lint rule keeps it so).
  */
 export { CompetitionDocument, DocumentCache } from './document';
+export { EditableDocument, editableDocuments } from './editableDocument';
 export { validateDocument, internalErrorDiagnostic, collectFindings, SOURCE, DEFAULT_MAX_SEMANTIC_SIZE } from './validate';
 export type { ValidationSettings } from './validate';
 export { globProblem, matchesCompetitionName, matchesGlobs, looksLikeCompetition, mayBeCompetition } from './detect';

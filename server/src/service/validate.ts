@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { CompetitionDocument } from './document';
 import { DiagnosticData, Finding, FixKind, Severity } from './findings';
-import { Span, reportSpans } from './json/locate';
+import { Span } from './json/locate';
 import { validateAgainstSchema } from './schema/schemaValidator';
 import { RULE_FAMILIES, SeverityOverrides, ruleInfo } from './rules/registry';
 
@@ -68,12 +68,12 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
   let truncated = schema.unchecked > 0 || problems.length > budget;
   const semantic: Finding[] = [];
   const maxSize = settings.maxSemanticSize ?? DEFAULT_MAX_SEMANTIC_SIZE;
-  if (document.text.length > maxSize) {
+  if (document.textLength > maxSize) {
     findings.push({
       code: 'OT901',
       message: l10n.t(
         'This file is {0} MB: too large to check fully. Syntax and schema are checked; semantic checks run on files up to {1} MB (setting "opentrack.maxSemanticFileSizeMB").',
-        (document.text.length / 1048576).toFixed(1),
+        (document.textLength / 1048576).toFixed(1),
         (maxSize / 1048576).toFixed(0),
       ),
       path: [],
@@ -182,7 +182,7 @@ function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettin
     if (severity !== 'off') kept.push({ finding, severity });
   }
   const shown = kept.slice(0, maxProblems);
-  const spans = spansFor(document.text, shown.map((k) => k.finding));
+  const spans = spansFor(document, shown.map((k) => k.finding));
   const order = shown.map((_, i) => i).sort((a, b) => spans[a]!.offset - spans[b]!.offset);
   const textDocument = document.textDocument;
   const diagnostics = order.map((i): Diagnostic => {
@@ -207,9 +207,13 @@ function diagnosticsOf(document: CompetitionDocument, settings: ValidationSettin
   return diagnostics;
 }
 
-/** Offsets of every finding: syntax problems carry theirs, the rest are located in one scan. */
-function spansFor(text: string, findings: readonly Finding[]): Span[] {
-  const located = reportSpans(text, findings.filter((f) => !f.span).map((f) => ({ path: f.path, onKey: f.target === 'key' })));
+/**
+ * Offsets of every finding: syntax problems carry theirs, the rest are located in one scan (or
+ * moved from the previous version's).
+ */
+function spansFor(document: CompetitionDocument, findings: readonly Finding[]): Span[] {
+  const unplaced = findings.filter((f) => !f.span);
+  const located = unplaced.length === 0 ? [] : document.reportSpans(unplaced.map((f) => ({ path: f.path, onKey: f.target === 'key' })));
   let next = 0;
   return findings.map((f) => f.span ?? located[next++]!);
 }

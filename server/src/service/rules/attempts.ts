@@ -49,12 +49,18 @@ export interface AttemptReview {
   best: Map<string, BestMark>;
 }
 
-const reviews = new WeakMap<JsonObject, AttemptReview>();
+const reviews = new WeakMap<JsonObject, { event: JsonObject; review: AttemptReview }>();
 
-/** The review of a unit's trials; computed once per unit object (one document version). */
+/**
+ * The review of a unit's trials, computed once per unit and event object. Versions share the
+ * objects an edit did not touch (incremental parse), and the review also reads the event
+ * (kind, attempt limit): a unit kept by a version whose event changed is reviewed again.
+ */
 export function reviewAttempts(event: EventEntry, unit: JsonObject): AttemptReview {
-  let review = reviews.get(unit);
-  if (!review) reviews.set(unit, (review = judge(event, unit)));
+  const cached = reviews.get(unit);
+  if (cached?.event === event.value) return cached.review;
+  const review = judge(event, unit);
+  reviews.set(unit, { event: event.value, review });
   return review;
 }
 

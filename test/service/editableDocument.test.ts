@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { EditableDocument } from '../../server/src/service';
+import { applyChanges } from '../../server/src/service/textVersion';
+import { Random } from '../bench/random';
+import { shapeText } from '../bench/shapes';
+
+const TEXTS = ['', 'one line', '{\n  "a": 1\n}\n', '{\r\n  "a": 1,\r\n  "b": [1, 2]\r\n}\r\n', 'a\rb\r\rc', 'mixed\r\n\nend\r', '\n\n'];
+const INSERTS = ['', 'x', 'ab', '\n', '\r\n', '\r', 'one\ntwo', 'a\r\nb\rc\n', '"quoted"', 'ü€😀'];
+
+function randomPosition(random: Random, document: TextDocument): { line: number; character: number } {
+  // Mostly inside the text, sometimes past a line's end or the last line, or negative.
+  return { line: random.int(-1, document.lineCount), character: random.int(-1, 14) };
+}
+
+/** What incremental sync means: each change applies to the text the changes before it left. */
+function applyToText(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
+  for (const change of changes) {
+    if (!('range' in change)) {
+      text = change.text;
+      continue;
+    }
+    const document = TextDocument.create('file:///x.json', 'json', 1, text);
+    const [a, b] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)];
+    text = text.slice(0, Math.min(a, b)) + change.text + text.slice(Math.max(a, b));
+  }
+  return text;
+}
+
+function randomChange(random: Random, document: TextDocument): TextDocumentContentChangeEvent {
+  if (random.chance(0.03)) return { text: random.pick(TEXTS) };
+  return { range: { start: randomPosition(random, document), end: randomPosition(random, document) }, text: random.pick(INSERTS) };
+}
+
+test('an editable document gives the text, positions and offsets of the text after each change, as TextDocument.create would, without joining its text', () => {
+  const random = new Random(7);
+  for (const initial of TEXTS) {
+    let expected = TextDocument.create('file:///x.json', 'json', 1, initial);
+    const actual = new EditableDocument('file:///x.json', 'json', 1, initial);
+    const snapshots: { version: number; text: string; snapshot: ReturnType<EditableDocument['snapshot']> }[] = [];
+    for (let version = 2; version < 300; version++) {
+      const changes = Array.from({ length: random.int(1, 3) }, () => randomChange(random, expected));
+      expected = TextDocument.create('file:///x.json', 'json', version, applyToText(expected.getText(), changes));
+      actual.update(changes, version);
+      const label = `${JSON.stringify(initial)} version ${version}`;
+      assert.equal(actual.version, version);
+      assert.equal(actual.lineCount, expected.lineCount, label);
+      for (let probe = 0; probe < 6; probe++) {
+        const position = randomPosition(random, expected);
+        assert.equal(actual.offsetAt(position), expected.offsetAt(position), `${label}: offsetAt ${JSON.stringify(position)}`);
+        const offset = random.int(-1, expected.getText().length + 1);
+        assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `${label}: positionAt ${offset}`);
+      }
+      if (random.chance(0.2)) snapshots.push({ version, text: expected.getText(), snapshot: actual.snapshot() });
+      if (random.chance(0.1)) assert.equal(actual.getText(), expected.getText(), label);
+    }
+    assert.equal(actual.getText(), expected.getText());
+    for (const { version, text, snapshot } of snapshots) {
+      assert.equal(snapshot.length, text.length, `snapshot of version ${version}: length`);
+      assert.equal(snapshot.text, text, `snapshot of version ${version}: later changes do not reach it`);
+    }
+  }
+});
+
+test('the changes since a remembered version turn that version\'s text into the current one; a full replacement forgets them', () => {
+  const random = new Random(11);
+  let expected = TextDocument.create('file:///x.json', 'json', 1, TEXTS[3]!);
+  const actual = new EditableDocument('file:///x.json', 'json', 1, TEXTS[3]!);
+  const texts = new Map([[1, TEXTS[3]!]]);
+  for (let version = 2; version < 60; version++) {
+    const changes = Array.from({ length: random.int(1, 2) }, () => ({ range: { start: randomPosition(random, expected), end: randomPosition(random, expected) }, text: random.pick(INSERTS) }));
+    expected = TextDocument.create('file:///x.json', 'json', version, applyToText(expected.getText(), changes));
+    actual.update(changes, version);
+    texts.set(version, expected.getText());
+  }
+  for (const from of [1, 20, 58, 59]) {
+    const changes = actual.changesSince(from);
+    assert.ok(changes, `changes since ${from}`);
+    assert.equal(applyChanges(texts.get(from)!, changes), expected.getText(), `changes since ${from}`);
+  }
+  assert.equal(actual.changesSince(1000), undefined, 'a version never seen');
+  actual.update([{ text: 'replaced' }], 60);
+  assert.equal(actual.changesSince(59), undefined, 'a full replacement has no changes to replay');
+  assert.deepEqual(actual.changesSince(60), []);
+});
+
+test('a burst of 1,000 keystrokes on a 2.5 MB meet costs far less than a copy of the text per keystroke', () => {
+  const text = shapeText('pretty', 2150);
+  const line = text.slice(0, text.length / 2).split('\n').length;
+  const measure = (work: () => void): number => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  };
+  // What the library document pays per keystroke: a new string of the whole text.
+  let copy = text;
+  const copyTime = measure(() => {
+    for (let i = 0; i < 20; i++) (copy = copy.slice(0, 100 + i) + 'x' + copy.slice(101 + i)).charCodeAt(0);
+  }) / 20;
+  const document = new EditableDocument('file:///burst.json', 'json', 1, text);
+  const burstTime = measure(() => {
+    for (let version = 2; version < 1002; version++) document.update([{ range: { start: { line, character: 4 }, end: { line, character: 5 } }, text: version % 2 ? 'x' : 'y' }], version);
+    document.getText();
+  });
+  assert.ok(burstTime < 100 * copyTime, `1,000 keystrokes took ${burstTime.toFixed(0)} ms, ${(burstTime / copyTime).toFixed(0)}× one copy of the text (${copyTime.toFixed(1)} ms)`);
+});
