@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, EditableDocument, parseJson, validateDocument } from '../../server/src/service';
+import { CompetitionDocument, DocumentCache, EditableDocument, parseJson, reportSpans, validateDocument } from '../../server/src/service';
 import { Random } from '../bench/random';
 import { validCorpus } from '../helpers/mutations';
 
@@ -12,14 +12,21 @@ interface Literal {
 }
 
 /** Scalar values and keys of a text, found by jsonc-parser (not by the code under test). */
-function tokens(text: string): { values: Literal[]; keys: Literal[] } {
+function tokens(text: string): { values: Literal[]; keys: Literal[]; opens: Literal[] } {
   const values: Literal[] = [];
   const keys: Literal[] = [];
+  const opens: Literal[] = [];
   visit(text, {
     onLiteralValue: (_value, offset, length) => values.push({ offset, length }),
     onObjectProperty: (_name, offset, length) => keys.push({ offset, length }),
+    onObjectBegin: (offset, length) => {
+      opens.push({ offset, length });
+    },
+    onArrayBegin: (offset, length) => {
+      opens.push({ offset, length });
+    },
   });
-  return { values, keys };
+  return { values, keys, opens };
 }
 
 /**
@@ -28,8 +35,13 @@ function tokens(text: string): { values: Literal[]; keys: Literal[] } {
  * between tokens.
  */
 function randomEdit(random: Random, text: string): { offset: number; removed: number; text: string } {
-  const { values, keys } = tokens(text);
-  const kind = random.weighted(['typing', 'breaking', 'key', 'between'], [12, 2, 1, 1]);
+  const { values, keys, opens } = tokens(text);
+  const kind = random.weighted(['typing', 'adding', 'breaking', 'key', 'between'], [12, 3, 2, 1, 1]);
+  if (kind === 'adding') {
+    // A new first member: a property in an object, an item in a list (a trailing comma when it was empty).
+    const open = random.pick(opens);
+    return { offset: open.offset + 1, removed: 0, text: text[open.offset] === '{' ? ' "added": [1, {"a": null}],' : ' {"added": true},' };
+  }
   if (kind === 'typing') {
     const token = random.pick(values);
     const isString = text.charCodeAt(token.offset) === 34;
@@ -56,6 +68,7 @@ function shapes(doc: unknown): { name: string; text: string }[] {
 test('a version made by typing in a value is patched from the previous parse and gives what parsing it again gives', () => {
   const random = new Random(3);
   let patched = 0;
+  let patchedContainers = 0;
   let reparsed = 0;
   for (const { name, doc } of validCorpus()) {
     for (const shape of shapes(doc)) {
@@ -76,7 +89,8 @@ test('a version made by typing in a value is patched from the previous parse and
         const fresh = new CompetitionDocument(TextDocument.create(editor.uri, 'json', version, text), parseJson(text));
         assert.deepEqual(document.parsed, fresh.parsed, `${label}: parse`);
         assert.deepEqual(validateDocument(document), validateDocument(fresh), `${label}: diagnostics`);
-        if (document.editedScalar) patched++;
+        if (document.edited?.isContainer) patchedContainers++;
+        if (document.edited) patched++;
         else reparsed++;
         assert.equal(document.text, text, label);
         if (fresh.parsed.problems.some((p) => p.code === 'OT001')) {
@@ -88,10 +102,11 @@ test('a version made by typing in a value is patched from the previous parse and
   }
   // Both paths ran often enough for the comparison to mean something.
   assert.ok(patched >= 150, `${patched} versions patched`);
+  assert.ok(patchedContainers >= 30, `${patchedContainers} versions patched in a container`);
   assert.ok(reparsed >= 40, `${reparsed} versions parsed again`);
 });
 
-test('typing in a value changes only that value, shares the rest, and moves the problems after it', () => {
+test('typing in a value changes only that value, shares the rest, and moves the problems after it; adding a property parses only its object', () => {
   const text = '{\n  "full_name": "Meet",\n  "events": [{"event_id": "1", "max_field_attempts": 6}],\n  "extra": True\n}';
   const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
   const cache = new DocumentCache();
@@ -99,18 +114,28 @@ test('typing in a value changes only that value, shares the rest, and moves the 
   const name = text.indexOf('Meet');
   editor.update([{ range: { start: editor.positionAt(name + 4), end: editor.positionAt(name + 4) }, text: ' 2026' }], 2);
   const after = cache.get(editor);
-  assert.deepEqual(after.editedScalar?.path, ['full_name']);
+  assert.deepEqual(after.edited?.path, ['full_name']);
   const value = after.parsed.value as { full_name: string; events: unknown[] };
   assert.equal(value.full_name, 'Meet 2026');
   assert.equal((before.parsed.value as { full_name: string }).full_name, 'Meet', 'the previous version keeps its value');
   assert.equal(value.events, (before.parsed.value as { events: unknown[] }).events, 'untouched lists are shared, not copied');
   assert.deepEqual(after.parsed.problems.map((p) => [p.code, p.offset]), before.parsed.problems.map((p) => [p.code, p.offset + 5]));
-  // A key is structure: the next version is parsed again.
-  const key = text.indexOf('extra');
-  editor.update([{ range: { start: editor.positionAt(key + 5 + 5), end: editor.positionAt(key + 5 + 5) }, text: 's' }], 3);
+  // A key of the document itself: the whole text is parsed again.
+  const key = text.indexOf('extra') + 5;
+  editor.update([{ range: { start: editor.positionAt(key + 5), end: editor.positionAt(key + 5) }, text: 's' }], 3);
   const renamed = cache.get(editor);
-  assert.equal(renamed.editedScalar, undefined);
+  assert.equal(renamed.edited, undefined);
   assert.ok(Object.hasOwn(renamed.parsed.value as object, 'extras'));
+  // In strict JSON, a property added to an event: that event is parsed again, not the document.
+  const strict = new EditableDocument('file:///strict.opentrack.json', 'json', 1, text.replace('True', 'true'));
+  const day = { path: ['events', 0, 'day'] };
+  assert.equal(cache.get(strict).reportSpans([day])[0]!.exact, false, 'no "day" yet: reported at the event');
+  const event = text.indexOf('{"event_id"');
+  strict.update([{ range: { start: strict.positionAt(event + 1), end: strict.positionAt(event + 1) }, text: '"day": 2, ' }], 2);
+  const added = cache.get(strict);
+  assert.deepEqual([added.edited?.path, added.edited?.isContainer], [['events', 0], true]);
+  assert.deepEqual((added.parsed.value as { events: unknown[] }).events[0], { day: 2, event_id: '1', max_field_attempts: 6 });
+  assert.deepEqual(added.reportSpans([day]), reportSpans(strict.getText(), [day]), 'the added "day" is located, not the event kept from before');
 });
 
 test('a check that reads the event sees an edit of the event, not a review kept from the version before', () => {
@@ -125,7 +150,7 @@ test('a check that reads the event sees an edit of the event, not a review kept 
   const before = validateDocument(cache.get(editor));
   editor.update([{ range: { start: editor.positionAt(at), end: editor.positionAt(at + 1) }, text: '3' }], 2);
   const edited = cache.get(editor);
-  assert.deepEqual(edited.editedScalar?.path.slice(-1), ['max_field_attempts'], 'patched');
+  assert.deepEqual(edited.edited?.path.slice(-1), ['max_field_attempts'], 'patched');
   const fresh = new CompetitionDocument(TextDocument.create(editor.uri, 'json', 2, editor.getText()), parseJson(editor.getText()));
   const expected = validateDocument(fresh);
   assert.ok(expected.length > before.length, 'three attempts allowed: the later ones are reported');

@@ -1,18 +1,18 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedJson, parseJson } from './json/parse';
-import type { ScalarToken } from './json/scalarAt';
+import type { ValueRegion } from './json/valueRegion';
 import { ReportSpan, reportSpans } from './json/locate';
 import { JsonPath, pathKey } from './json/path';
 import { CompetitionModel, buildModel } from './model';
 import { TextSnapshot } from './textSnapshot';
 import { TextVersion } from './textVersion';
 import { EditableDocument } from './editableDocument';
-import { ScalarEdit, reparseEdited } from './incrementalParse';
+import { ValueEdit, reparseEdited } from './incrementalParse';
 
 /** The spans one version located, and how the edit that made the next version moved them. */
 interface CarriedSpans {
   spans: ReadonlyMap<string, ReportSpan>;
-  edit: ScalarEdit;
+  edit: ValueEdit;
 }
 
 /** One version of a document, parsed once; the model is built on first use. */
@@ -30,8 +30,8 @@ export class CompetitionDocument {
     /** The editor's document this version was read from. */
     readonly source: TextDocument,
     readonly parsed: ParsedJson,
-    /** The scalar value an incremental parse changed to make this version, if one did. */
-    readonly editedScalar?: ScalarToken,
+    /** The value an incremental parse changed to make this version, if one did. */
+    readonly edited?: ValueRegion,
     private readonly carried?: CarriedSpans,
   ) {
     const { version } = source;
@@ -82,17 +82,21 @@ export class CompetitionDocument {
   }
 
   /** For the version patched from this one. */
-  carry(edit: ScalarEdit): CarriedSpans {
+  carry(edit: ValueEdit): CarriedSpans {
     return { spans: this.spans, edit };
   }
 }
 
-/** A span of the previous version in the next: before the edited value, the value itself, or after it. */
-function moved(span: ReportSpan | undefined, { start, removed, inserted }: ScalarEdit): ReportSpan | undefined {
-  if (!span) return undefined;
-  if (span.offset + span.length <= start) return span;
+/**
+ * A span of the previous version in the next: before the edited value (or on a container's
+ * opening bracket), the edited scalar itself, or after it. Inside an edited container, spans
+ * are located again; so are those of paths that were missing (a container edit may add them).
+ */
+function moved(span: ReportSpan | undefined, { start, removed, inserted, isContainer }: ValueEdit): ReportSpan | undefined {
+  if (!span || (isContainer && !span.exact)) return undefined;
+  if (span.offset + span.length <= (isContainer ? start + 1 : start)) return span;
   if (span.offset >= start + removed) return { ...span, offset: span.offset + inserted - removed };
-  return span.offset === start && span.length === removed ? { ...span, length: inserted } : undefined;
+  return !isContainer && span.offset === start && span.length === removed ? { ...span, length: inserted } : undefined;
 }
 
 /**
@@ -125,5 +129,5 @@ function patched(previous: CompetitionDocument, source: TextDocument): Competiti
   if (previous.source !== source || !(source instanceof EditableDocument)) return undefined;
   const changes = source.changesSince(previous.version);
   const next = changes && reparseEdited(previous, changes);
-  return next && new CompetitionDocument(source, next.parsed, next.scalar, previous.carry(next.edit));
+  return next && new CompetitionDocument(source, next.parsed, next.edited, previous.carry(next.edit));
 }

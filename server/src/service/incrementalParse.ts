@@ -1,70 +1,75 @@
 import type { ParsedJson, SyntaxCode } from './json/parse';
-import { ScalarToken, scalarAt } from './json/scalarAt';
+import { ValueRegion, regionAt } from './json/valueRegion';
+import { duplicateKeyProblems } from './json/duplicateKeys';
 import type { JsonPath } from './json/path';
 import { valueAt } from './features/paths';
 import type { TextChange } from './textVersion';
 
-/** The version an edit starts from: its parse, its text, and the scalar the last patch changed. */
+/** The version an edit starts from: its parse, its text, and the value the last patch changed. */
 export interface ParsedVersion {
   readonly parsed: ParsedJson;
   readonly text: string;
-  readonly editedScalar?: ScalarToken;
+  readonly edited?: ValueRegion;
 }
 
 /** How a patch changed the text: the value at `start` went from `removed` to `inserted` characters. */
-export interface ScalarEdit {
+export interface ValueEdit {
   start: number;
   removed: number;
   inserted: number;
+  /** A container keeps its opening bracket; what is inside it may have moved or changed. */
+  isContainer: boolean;
 }
 
 /**
  * Problems after which the scanner's paths still agree with the parsed value (a trailing comma,
- * a comment, a Python literal, single quotes, a BOM). After any other, or a key given twice,
- * the next version is parsed again.
+ * a comment, a Python literal, single quotes, a BOM): a scalar may still be patched. A
+ * container is patched only in strict JSON.
  */
 const STRUCTURE_KEEPING: ReadonlySet<SyntaxCode> = new Set(['OT002', 'OT003', 'OT004', 'OT005', 'OT006']);
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const NOT_A_VALUE = Symbol('not a value');
 
 /**
- * The parse of the next version when every change since `previous` stays inside one scalar
- * value and leaves a valid value there: typing in a performance, a name, a height. The value
- * tree is copied along that value's path only (the rest is shared with `previous`) and the
- * syntax problems after it move by the change in length; the text need not be joined. A change
- * to a key, a bracket, a separator or a problem's span gives undefined: parse the text again.
+ * The parse of the next version when every change since `previous` falls inside one value
+ * that stays valid JSON: typing in a performance or a name (a scalar), adding a property to a
+ * result or pasting results into a list (the smallest container around the changes, parsed
+ * natively). The value tree is copied along the value's path only (the rest is shared with
+ * `previous`), the syntax problems after it move by the change in length, and the text need
+ * not be joined. Anything else (changes in two places, a value left broken, a key given twice)
+ * gives undefined: parse the text again.
  */
-export function reparseEdited(previous: ParsedVersion, changes: readonly TextChange[]): { parsed: ParsedJson; scalar: ScalarToken; edit: ScalarEdit } | undefined {
+export function reparseEdited(previous: ParsedVersion, changes: readonly TextChange[]): { parsed: ParsedJson; edited: ValueRegion; edit: ValueEdit } | undefined {
   const { problems, value } = previous.parsed;
   const first = changes[0];
   if (!first || problems.some((p) => !STRUCTURE_KEEPING.has(p.code))) return undefined;
-  const remembered = previous.editedScalar;
-  const token = remembered && holds(remembered, first) ? remembered : scalarAt(previous.text, first.offset, first.offset + first.removed);
-  if (!token) return undefined;
-  const end = token.start + token.raw.length;
-  if (problems.some((p) => p.offset <= end && p.offset + p.length >= token.start)) return undefined;
-  if (!Object.is(valueAt(value, token.path), scalarValue(token.raw))) return undefined;
-  let raw = token.raw;
+  const remembered = previous.edited;
+  const region = remembered && !remembered.isContainer && holds(remembered, first) ? remembered : regionAt(previous.text, first.offset, first.offset + first.removed);
+  if (!region || (region.isContainer && problems.length > 0)) return undefined;
+  const end = region.start + region.raw.length;
+  if (problems.some((p) => p.offset <= end && p.offset + p.length >= region.start)) return undefined;
+  if (!region.isContainer && !Object.is(valueAt(value, region.path), scalarValue(region.raw))) return undefined;
+  let raw = region.raw;
   for (const change of changes) {
-    const at = change.offset - token.start;
-    if (at < 0 || at + change.removed > raw.length) return undefined;
+    const at = change.offset - region.start;
+    if (at < 0 || at + change.removed > raw.length || (region.isContainer && (at === 0 || at + change.removed === raw.length))) return undefined;
     raw = raw.slice(0, at) + change.text + raw.slice(at + change.removed);
   }
-  const edited = scalarValue(raw);
+  const edited = region.isContainer ? containerValue(raw) : scalarValue(raw);
   if (edited === NOT_A_VALUE) return undefined;
-  const shift = raw.length - token.raw.length;
+  const shift = raw.length - region.raw.length;
   return {
     parsed: {
-      value: replaceAt(value, token.path, 0, edited),
+      value: replaceAt(value, region.path, 0, edited),
       problems: shift === 0 ? problems : problems.map((p) => (p.offset >= end ? { ...p, offset: p.offset + shift } : p)),
     },
-    scalar: { path: token.path, start: token.start, raw },
-    edit: { start: token.start, removed: token.raw.length, inserted: raw.length },
+    edited: { ...region, raw },
+    edit: { start: region.start, removed: region.raw.length, inserted: raw.length, isContainer: region.isContainer },
   };
 }
 
-function holds(token: ScalarToken, change: TextChange): boolean {
-  return change.offset >= token.start && change.offset + change.removed <= token.start + token.raw.length;
+function holds(region: ValueRegion, change: TextChange): boolean {
+  return change.offset >= region.start && change.offset + change.removed <= region.start + region.raw.length;
 }
 
 /** The value of a strict JSON scalar token, as JSON.parse reads it. */
@@ -82,6 +87,16 @@ function scalarValue(raw: string): unknown {
   if (raw === 'false') return false;
   if (raw === 'null') return null;
   return NOT_A_VALUE;
+}
+
+/** A container's value when its text is strict JSON without a key given twice (else the whole text is parsed and reports it). */
+function containerValue(raw: string): unknown {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return duplicateKeyProblems(raw, value).length === 0 ? value : NOT_A_VALUE;
+  } catch {
+    return NOT_A_VALUE;
+  }
 }
 
 /** A copy of `node` with the value at `path` replaced: only the containers on the path are copied. */
