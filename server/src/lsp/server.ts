@@ -53,8 +53,10 @@ export function startServer(connection: Connection): void {
     const { files } = await settings.get(uri);
     if (matchesCompetitionName(uri, [])) return 'name';
     if (matchesGlobs(uri, files)) return 'setting';
-    const content = text();
-    if (content !== undefined && mayBeCompetition(content) && looksLikeCompetition(parsed())) return 'content';
+    // The text pre-check spares parsing JSON that is no competition; our language's documents are
+    // parsed anyway, and joining a large edited text only for it would cost more than it saves.
+    const plausible = languageId === OPENTRACK_LANGUAGE_ID || mayBeCompetition(text() ?? '');
+    if (plausible && looksLikeCompetition(parsed())) return 'content';
     return languageId === OPENTRACK_LANGUAGE_ID ? 'language' : undefined;
   }
 
