@@ -63,6 +63,16 @@ export interface SchemaFindings {
 }
 
 /**
+ * Items found valid. Parsed values are never changed, and the versions made by typing share
+ * every item the edit did not touch (incremental parse): only the edited item is checked again.
+ */
+const knownValid = new WeakSet<object>();
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/**
  * Schema diagnostics, condensed to one per offending value and placed on it. The lists are
  * checked item by item, and checking stops at the first item after `budget` findings: a file
  * full of invalid items costs no more than the problems it can show.
@@ -82,7 +92,12 @@ export function validateAgainstSchema(value: unknown, budget = Infinity): Schema
         unchecked += entries.length - i;
         break;
       }
-      if (validate(entries[i])) continue;
+      const entry: unknown = entries[i];
+      if (isObject(entry) && knownValid.has(entry)) continue;
+      if (validate(entry)) {
+        if (isObject(entry)) knownValid.add(entry);
+        continue;
+      }
       const prefix = `/${list}/${i}`;
       for (const error of validate.errors ?? []) {
         error.instancePath = prefix + error.instancePath;
