@@ -55,6 +55,13 @@ function randomEdit(random: Random, text: string): { offset: number; removed: nu
   return { offset, removed: 0, text: random.pick(['"', ',', ':', '}', ']', '\\', '.', 'e', '-', ' ', 'x']) };
 }
 
+/** Versions share parsed values: freezing them makes any check that changes one fail. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 function shapes(doc: unknown): { name: string; text: string }[] {
   const pretty = JSON.stringify(doc, null, 2);
   return [
@@ -85,6 +92,7 @@ test('a version made by typing in a value is patched from the previous parse and
         // Half the time the editor sends more keystrokes before the next check.
         if (random.chance(0.5)) continue;
         const document = cache.get(editor);
+        deepFreeze(document.parsed.value);
         const label = `${name} (${shape.name}), version ${version}`;
         const fresh = new CompetitionDocument(TextDocument.create(editor.uri, 'json', version, text), parseJson(text));
         assert.deepEqual(document.parsed, fresh.parsed, `${label}: parse`);
