@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, EditableDocument, parseJson, reportSpans, validateDocument } from '../../server/src/service';
+import { CompetitionDocument, DocumentCache, EditableDocument, documentSymbols, parseJson, reportSpans, validateDocument } from '../../server/src/service';
 import { Random } from '../bench/random';
 import { validCorpus } from '../helpers/mutations';
 
@@ -72,7 +72,7 @@ function shapes(doc: unknown): { name: string; text: string }[] {
   ];
 }
 
-test('a version made by typing in a value is patched from the previous parse and gives what parsing it again gives', () => {
+test('a version made by typing in a value is patched from the previous parse and gives the diagnostics and outline that parsing it again gives', () => {
   const random = new Random(3);
   let patched = 0;
   let patchedContainers = 0;
@@ -97,6 +97,7 @@ test('a version made by typing in a value is patched from the previous parse and
         const fresh = new CompetitionDocument(TextDocument.create(editor.uri, 'json', version, text), parseJson(text));
         assert.deepEqual(document.parsed, fresh.parsed, `${label}: parse`);
         assert.deepEqual(validateDocument(document), validateDocument(fresh), `${label}: diagnostics`);
+        assert.deepEqual(documentSymbols(document), documentSymbols(fresh), `${label}: outline`);
         if (document.edited?.isContainer) patchedContainers++;
         if (document.edited) patched++;
         else reparsed++;

@@ -1,7 +1,7 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as l10n from '@vscode/l10n';
-import { DocumentCache, asObject, isLargeMeet, locatePaths, pathAttribute, renderCompetition, renderSection, type RenderedHtml } from '../service';
+import { DocumentCache, asObject, isLargeMeet, pathAttribute, renderCompetition, renderSection, type RenderedHtml } from '../service';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, type PreviewRow } from '../shared/protocol';
 
 /** Answers the preview's requests from the shared parse of the document; the rendering is the language service's. */
@@ -20,7 +20,7 @@ export function registerPreview(connection: Connection, documents: TextDocuments
       return { kind: 'broken', message, version };
     }
     const rowsOf = (rendered: RenderedHtml): PreviewRow[] => {
-      const spans = locatePaths(document.text, rendered.rows);
+      const spans = document.locatePaths(rendered.rows);
       const rows: PreviewRow[] = [];
       rendered.rows.forEach((path, i) => {
         const span = spans[i]?.value;

@@ -1,19 +1,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedJson, parseJson } from './json/parse';
 import type { ValueRegion } from './json/valueRegion';
-import { ReportSpan, reportSpans } from './json/locate';
-import { JsonPath, pathKey } from './json/path';
+import type { NodeSpans, ReportSpan } from './json/locate';
+import type { JsonPath } from './json/path';
+import { VersionSpans } from './versionSpans';
 import { CompetitionModel, buildModel } from './model';
 import { TextSnapshot } from './textSnapshot';
 import { TextVersion } from './textVersion';
 import { EditableDocument } from './editableDocument';
 import { ValueEdit, reparseEdited } from './incrementalParse';
-
-/** The spans one version located, and how the edit that made the next version moved them. */
-interface CarriedSpans {
-  spans: ReadonlyMap<string, ReportSpan>;
-  edit: ValueEdit;
-}
 
 /** One version of a document, parsed once; the model is built on first use. */
 export class CompetitionDocument {
@@ -24,7 +19,7 @@ export class CompetitionDocument {
    */
   readonly textDocument: TextDocument;
   private readonly textVersion: TextVersion;
-  private readonly spans = new Map<string, ReportSpan>();
+  private readonly spans: VersionSpans;
 
   constructor(
     /** The editor's document this version was read from. */
@@ -32,8 +27,9 @@ export class CompetitionDocument {
     readonly parsed: ParsedJson,
     /** The value an incremental parse changed to make this version, if one did. */
     readonly edited?: ValueRegion,
-    private readonly carried?: CarriedSpans,
+    carried?: { spans: VersionSpans; edit: ValueEdit },
   ) {
+    this.spans = new VersionSpans(() => this.text, carried);
     const { version } = source;
     const editable = source instanceof EditableDocument ? source : undefined;
     this.textVersion = editable ? editable.snapshot() : new TextVersion(source.getText());
@@ -57,46 +53,20 @@ export class CompetitionDocument {
     return (this.builtModel ??= buildModel(this.parsed.value));
   }
 
-  /**
-   * Where to report on each path (see `reportSpans`), remembered for this version. A version
-   * patched from the previous one takes the previous one's spans, moved by the edit: a problem
-   * that stays while the user types elsewhere is not located again, and the text is not joined.
-   */
+  /** Where to report on each path (see `reportSpans`), remembered for this version. */
   reportSpans(targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>): ReportSpan[] {
-    const keys = targets.map(({ path, onKey }) => (onKey ? 'k' : 'v') + pathKey(path));
-    const missing: number[] = [];
-    const result = keys.map((key, i) => {
-      let span = this.spans.get(key);
-      if (!span && this.carried) {
-        span = moved(this.carried.spans.get(key), this.carried.edit);
-        if (span) this.spans.set(key, span);
-      }
-      if (!span) missing.push(i);
-      return span;
-    });
-    if (missing.length > 0) {
-      const located = reportSpans(this.text, missing.map((i) => targets[i]!));
-      missing.forEach((i, j) => this.spans.set(keys[i]!, (result[i] = located[j]!)));
-    }
-    return result as ReportSpan[];
+    return this.spans.reportSpans(targets);
+  }
+
+  /** The spans of many paths (see `locatePaths`), remembered for this version. */
+  locatePaths(paths: readonly JsonPath[]): (NodeSpans | undefined)[] {
+    return this.spans.locatePaths(paths);
   }
 
   /** For the version patched from this one. */
-  carry(edit: ValueEdit): CarriedSpans {
-    return { spans: this.spans, edit };
+  carry(edit: ValueEdit): { spans: VersionSpans; edit: ValueEdit } {
+    return this.spans.carry(edit);
   }
-}
-
-/**
- * A span of the previous version in the next: before the edited value (or on a container's
- * opening bracket), the edited scalar itself, or after it. Inside an edited container, spans
- * are located again; so are those of paths that were missing (a container edit may add them).
- */
-function moved(span: ReportSpan | undefined, { start, removed, inserted, isContainer }: ValueEdit): ReportSpan | undefined {
-  if (!span || (isContainer && !span.exact)) return undefined;
-  if (span.offset + span.length <= (isContainer ? start + 1 : start)) return span;
-  if (span.offset >= start + removed) return { ...span, offset: span.offset + inserted - removed };
-  return !isContainer && span.offset === start && span.length === removed ? { ...span, length: inserted } : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { CompetitionDocument } from '../document';
 import { JsonObject, asArray, asString } from '../model';
-import { NodeSpans, Span, locatePaths } from '../json/locate';
+import { NodeSpans, Span } from '../json/locate';
 import { JsonPath } from '../json/path';
 import { eachObject } from '../rules/walk';
 import { athleteName, eventName } from './describe';
@@ -92,7 +92,7 @@ export function documentSymbols(document: CompetitionDocument): DocumentSymbol[]
     });
   }
 
-  const outline = materialise(document, locatePaths(document.text, paths))(competition);
+  const outline = materialise(document, document.locatePaths(paths))(competition);
   return outline ? [outline] : [];
 }
 

@@ -1,0 +1,99 @@
+import { NodeSpans, ReportSpan, Span, locatePaths, reportSpans } from './json/locate';
+import { JsonPath, pathKey } from './json/path';
+import type { ValueEdit } from './incrementalParse';
+
+/**
+ * The spans one version has located (where to report on a path, the key and value of a node),
+ * remembered. A version patched from the previous one (a keystroke in a value) takes the
+ * previous one's, moved by the edit: a problem that stays, or the outline, is not located again
+ * while the user types elsewhere, and the text need not be joined.
+ */
+export class VersionSpans {
+  private readonly report = new Map<string, ReportSpan>();
+  private readonly nodes = new Map<string, NodeSpans>();
+
+  constructor(
+    private readonly text: () => string,
+    private readonly previous?: { spans: VersionSpans; edit: ValueEdit },
+  ) {}
+
+  /** See `reportSpans` in json/locate. */
+  reportSpans(targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>): ReportSpan[] {
+    return this.remembered(
+      this.report,
+      targets.map(({ path, onKey }) => (onKey ? 'k' : 'v') + pathKey(path)),
+      (spans, edit) => (edit.isContainer && !spans.exact ? undefined : movedReport(spans, edit)),
+      (missing) => reportSpans(this.text(), missing.map((i) => targets[i]!)),
+      (spans) => spans.report,
+    ) as ReportSpan[];
+  }
+
+  /** See `locatePaths` in json/locate (paths not in the text give undefined). */
+  locatePaths(paths: readonly JsonPath[]): (NodeSpans | undefined)[] {
+    return this.remembered(
+      this.nodes,
+      paths.map(pathKey),
+      movedNode,
+      (missing) => locatePaths(this.text(), missing.map((i) => paths[i]!)),
+      (spans) => spans.nodes,
+    );
+  }
+
+  carry(edit: ValueEdit): { spans: VersionSpans; edit: ValueEdit } {
+    return { spans: this, edit };
+  }
+
+  private remembered<T>(
+    memo: Map<string, T>,
+    keys: readonly string[],
+    move: (spans: T, edit: ValueEdit) => T | undefined,
+    locate: (missing: number[]) => (T | undefined)[],
+    previousMemo: (spans: VersionSpans) => ReadonlyMap<string, T>,
+  ): (T | undefined)[] {
+    const missing: number[] = [];
+    const result = keys.map((key, i) => {
+      let spans = memo.get(key);
+      if (spans === undefined && this.previous) {
+        const before = previousMemo(this.previous.spans).get(key);
+        spans = before && move(before, this.previous.edit);
+        if (spans) memo.set(key, spans);
+      }
+      if (spans === undefined) missing.push(i);
+      return spans;
+    });
+    if (missing.length > 0) {
+      const located = locate(missing);
+      missing.forEach((i, j) => {
+        const spans = (result[i] = located[j]);
+        if (spans !== undefined) memo.set(keys[i]!, spans);
+      });
+    }
+    return result;
+  }
+}
+
+/**
+ * A span of the previous version in the next: before the edited value (or on a container's
+ * opening bracket), after it, or around it (the edited value itself, or one of its containers).
+ * A span inside an edited container is located again.
+ */
+function moved(span: Span, { start, removed, inserted, isContainer }: ValueEdit): Span | undefined {
+  const end = start + removed;
+  if (span.offset + span.length <= (isContainer ? start + 1 : start)) return span;
+  if (span.offset >= end) return { offset: span.offset + inserted - removed, length: span.length };
+  if (span.offset <= start && span.offset + span.length >= end) return { offset: span.offset, length: span.length + inserted - removed };
+  return undefined;
+}
+
+function movedReport(span: ReportSpan, edit: ValueEdit): ReportSpan | undefined {
+  const at = moved(span, edit);
+  return at && { ...at, exact: span.exact };
+}
+
+function movedNode(spans: NodeSpans, edit: ValueEdit): NodeSpans | undefined {
+  const value = moved(spans.value, edit);
+  if (!value) return undefined;
+  if (!spans.key) return { value };
+  const key = moved(spans.key, edit);
+  return key && { key, value };
+}
