@@ -80,6 +80,12 @@ export class EditableDocument implements TextDocument {
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     if (this.log.length === 0) this.log.push({ version: this.currentVersion, changes: [] });
+    // A feature that read the current version's text joined it: start from that text.
+    const joined = this.current?.joined;
+    if (joined !== undefined && this.pending.length > 0) {
+      this.base = joined;
+      this.pending = [];
+    }
     let applied: TextChange[] | undefined = [];
     for (const change of changes) {
       if ('range' in change) {

@@ -27,6 +27,11 @@ export class TextVersion {
     return (this.flat ??= applyChanges(this.base, this.changes));
   }
 
+  /** The joined text if something has read it, else undefined (reading it here would join it). */
+  get joined(): string | undefined {
+    return this.flat;
+  }
+
   /** One character, without joining the text: the changes are walked from the last. */
   charCodeAt(offset: number): number {
     if (this.flat !== undefined) return this.flat.charCodeAt(offset);
