@@ -49,6 +49,28 @@ test('past twice the number shown, checking stops and the note says so', () => {
   assert.match(diagnostics[10]!.message, /^Too many problems: checking stopped after \d+\. Fix the ones above first\.$/);
 });
 
+test('once the budget is spent the checks stop: later rule families do not run, the diagnostics are the same', () => {
+  const families = RULE_FAMILIES as RuleFamily[];
+  let reported = 0;
+  let laterRuns = 0;
+  const flood: RuleFamily = { name: 'flood', rules: [], check: (context) => { for (let i = 0; i < 500; i++, reported++) context.report({ code: 'OT101', message: `x${i}`, path: ['full_name'] }); } };
+  const later: RuleFamily = { name: 'later', rules: [], check: () => void laterRuns++ };
+  families.unshift(flood, later);
+  try {
+    const diagnostics = diagnose(fullExample(), { maxProblems: 10 });
+    assert.deepEqual(diagnostics.slice(0, 10).map((d) => d.message), Array.from({ length: 10 }, (_, i) => `x${i}`));
+    assert.match(diagnostics[10]!.message, /^Too many problems: checking stopped after 20\./);
+    assert.equal(reported, 20, 'the flood stopped at the first finding past the budget (twice the number shown)');
+    assert.equal(laterRuns, 0);
+    // Fix All asks for every problem: no budget, every family runs.
+    reported = 0;
+    diagnose(fullExample(), { maxProblems: Infinity });
+    assert.deepEqual([reported, laterRuns], [500, 1]);
+  } finally {
+    families.splice(0, 2);
+  }
+});
+
 test('severity overrides and off', () => {
   const doc = fullExample();
   doc.events[1].rounds = '2;1';

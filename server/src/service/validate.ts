@@ -81,8 +81,10 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
     });
   } else {
     const report = (finding: Finding): void => {
-      if (semantic.length < budget) semantic.push(finding);
-      else truncated = true;
+      if (semantic.length < budget) return void semantic.push(finding);
+      truncated = true;
+      // Nothing more can be shown: the checks stop here, past findings cost nothing.
+      throw BUDGET_SPENT;
     };
     const context = { model: document.model, report };
     let failed = false;
@@ -90,6 +92,7 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
       try {
         family.check(context);
       } catch (error) {
+        if (error === BUDGET_SPENT) break;
         settings.onRuleError?.(family.name, error);
         if (!failed) {
           failed = true;
@@ -107,9 +110,11 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
   // error on it, but only when it is at least as severe (a warning never hides an error).
   const overrides = settings.rules ?? {};
   const explainedAt = new Map<string, number>();
-  for (const f of semantic) {
-    const key = JSON.stringify(f.path);
-    explainedAt.set(key, Math.min(explainedAt.get(key) ?? SEVERITY_RANK.off, SEVERITY_RANK[severityOf(f, overrides)]));
+  if (schema.findings.length > 0) {
+    for (const f of semantic) {
+      const key = JSON.stringify(f.path);
+      explainedAt.set(key, Math.min(explainedAt.get(key) ?? SEVERITY_RANK.off, SEVERITY_RANK[severityOf(f, overrides)]));
+    }
   }
   for (const f of schema.findings) {
     const explained = explainedAt.get(JSON.stringify(f.path));
@@ -119,6 +124,9 @@ function boundedFindings(document: CompetitionDocument, settings: ValidationSett
   for (const f of semantic) findings.push(f);
   return { findings, truncated };
 }
+
+/** Thrown by a rule's report once the budget is spent, to end the checks (not an error). */
+const BUDGET_SPENT = Symbol('budget spent');
 
 /** A parser's repair guesses the intent when the JSON is invalid (OT001); the others are pure syntax. */
 function syntaxFixKind(code: string): FixKind {

@@ -12,6 +12,7 @@ export interface RuleInfo {
 
 export interface RuleContext {
   model: CompetitionModel;
+  /** Throws to end the checks once no more findings can be shown: rules never catch around it. */
   report(finding: Finding): void;
 }
 
