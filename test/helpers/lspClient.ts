@@ -13,6 +13,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Extra environment variables of the server process. */
   env?: Record<string, string>;
+  /** Node flags of the server process (SERVER_NODE_FLAGS: as the VS Code client starts it). */
+  nodeFlags?: readonly string[];
 }
 
 /** A minimal LSP client driving the built dist/server.js over stdio, as any editor would. */
@@ -27,7 +29,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], {
+    this.process = spawn(process.execPath, [...(options.nodeFlags ?? []), join(repoRoot(), 'dist', 'server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });

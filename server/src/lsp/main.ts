@@ -1,5 +1,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { boundHeapGrowth } from './heapGrowth';
+
+boundHeapGrowth();
 
 // The transport (--stdio, --node-ipc, --socket) is chosen from the command line by createConnection.
 const connection = createConnection(ProposedFeatures.all);

@@ -1,0 +1,40 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/nodeFlags';
+import { shapeText } from '../bench/shapes';
+import { LspClient } from '../helpers/lspClient';
+
+const URI = 'file:///work/large.opentrack.json';
+const EDITS = 14;
+const LIMIT_MIB = 150;
+
+const client = new LspClient({ pull: true, nodeFlags: SERVER_NODE_FLAGS });
+before(() => client.initialize());
+after(() => client.stop());
+
+function residentMiB(pid: number): number {
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+/**
+ * Each version of a 5 MB meet leaves its text, parse and validation behind as garbage: the server
+ * stays under the limit only if the heap is collected before it grows to several times what is live.
+ */
+test('a 5 MB meet edited again and again: the server stays under 150 MiB', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const text = shapeText('pretty, one defect', 4550);
+  await client.open(URI, text);
+  assert.equal((await client.pull(URI)).length, 1);
+  // Type over the first letter of the competition's name, back and forth.
+  const at = text.indexOf('"full_name": "') + '"full_name": "'.length;
+  const document = TextDocument.create(URI, 'json', 1, text);
+  const range = { start: document.positionAt(at), end: document.positionAt(at + 1) };
+  const samples: number[] = [];
+  for (let version = 2; version < EDITS + 2; version++) {
+    await client.change(URI, version, [{ range, text: version % 2 === 0 ? 'X' : 'Y' }]);
+    assert.equal((await client.pull(URI)).length, 1);
+    samples.push(residentMiB(client.process.pid!));
+  }
+  assert.ok(Math.max(...samples) < LIMIT_MIB, `RSS after each edit: ${samples.map((s) => s.toFixed(0)).join(', ')} MiB`);
+});
