@@ -29,7 +29,8 @@ export class CompetitionDocument {
     readonly edited?: ValueRegion,
     carried?: { spans: VersionSpans; edit: ValueEdit },
   ) {
-    this.spans = new VersionSpans(() => this.text, carried);
+    // Strict JSON (a byte order mark aside) has no key twice: a patched version keeps that, or is parsed anew.
+    this.spans = new VersionSpans(() => this.text, () => parsed.problems.every((p) => p.code === 'OT006'), carried);
     const { version } = source;
     const editable = source instanceof EditableDocument ? source : undefined;
     this.textVersion = editable ? editable.snapshot() : new TextVersion(source.getText());

@@ -14,6 +14,8 @@ export class VersionSpans {
 
   constructor(
     private readonly text: () => string,
+    /** Whether the text gives no key twice in an object: locating may stop at the last path found. */
+    private readonly uniqueKeys: () => boolean,
     private readonly previous?: { spans: VersionSpans; edit: ValueEdit },
   ) {}
 
@@ -23,7 +25,7 @@ export class VersionSpans {
       this.report,
       targets.map(({ path, onKey }) => (onKey ? 'k' : 'v') + pathKey(path)),
       (spans, edit) => (edit.isContainer && !spans.exact ? undefined : movedReport(spans, edit)),
-      (missing) => reportSpans(this.text(), missing.map((i) => targets[i]!)),
+      (missing) => reportSpans(this.text(), missing.map((i) => targets[i]!), this.uniqueKeys()),
       (spans) => spans.report,
     ) as ReportSpan[];
   }
