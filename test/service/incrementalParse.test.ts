@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompetitionDocument, DocumentCache, EditableDocument, documentSymbols, parseJson, reportSpans, validateDocument } from '../../server/src/service';
+import { CompetitionDocument, DocumentCache, EditableDocument, documentSymbols, foldingRanges, parseJson, reportSpans, validateDocument } from '../../server/src/service';
 import { Random } from '../bench/random';
 import { validCorpus } from '../helpers/mutations';
 
@@ -40,7 +40,8 @@ function randomEdit(random: Random, text: string): { offset: number; removed: nu
   if (kind === 'adding') {
     // A new first member: a property in an object, an item in a list (a trailing comma when it was empty).
     const open = random.pick(opens);
-    return { offset: open.offset + 1, removed: 0, text: text[open.offset] === '{' ? ' "added": [1, {"a": null}],' : ' {"added": true},' };
+    const lines = random.chance(0.5) ? '\n' : ' ';
+    return { offset: open.offset + 1, removed: 0, text: text[open.offset] === '{' ? ` "added": [${lines}1, {"a": null}${lines}],` : ` {${lines}"added": true${lines}},` };
   }
   if (kind === 'typing') {
     const token = random.pick(values);
@@ -72,7 +73,7 @@ function shapes(doc: unknown): { name: string; text: string }[] {
   ];
 }
 
-test('a version made by typing in a value is patched from the previous parse and gives the diagnostics and outline that parsing it again gives', () => {
+test('a version made by typing in a value is patched from the previous parse and gives the diagnostics, outline and folding that parsing it again gives', () => {
   const random = new Random(3);
   let patched = 0;
   let patchedContainers = 0;
@@ -98,6 +99,7 @@ test('a version made by typing in a value is patched from the previous parse and
         assert.deepEqual(document.parsed, fresh.parsed, `${label}: parse`);
         assert.deepEqual(validateDocument(document), validateDocument(fresh), `${label}: diagnostics`);
         assert.deepEqual(documentSymbols(document), documentSymbols(fresh), `${label}: outline`);
+        assert.deepEqual(document.layoutResult('folding', () => foldingRanges(document.textDocument)), foldingRanges(fresh.textDocument), `${label}: folding`);
         if (document.edited?.isContainer) patchedContainers++;
         if (document.edited) patched++;
         else reparsed++;

@@ -100,7 +100,7 @@ export function registerEditingFeatures(connection: Connection, host: FeatureHos
 
   connection.onFoldingRanges(async (params, token) => {
     const document = await host.document(params.textDocument.uri);
-    return document ? host.runSafe('foldingRanges', token, [], () => foldingRanges(document.textDocument)) : [];
+    return document ? host.runSafe('foldingRanges', token, [], () => document.layoutResult('folding', () => foldingRanges(document.textDocument))) : [];
   });
 
   connection.onSelectionRanges(async (params, token) => {

@@ -20,6 +20,8 @@ export class CompetitionDocument {
   readonly textDocument: TextDocument;
   private readonly textVersion: TextVersion;
   private readonly spans: VersionSpans;
+  /** Results that depend only on where the line breaks and brackets are (see `layoutResult`). */
+  private readonly layout: Map<string, unknown>;
 
   constructor(
     /** The editor's document this version was read from. */
@@ -27,8 +29,10 @@ export class CompetitionDocument {
     readonly parsed: ParsedJson,
     /** The value an incremental parse changed to make this version, if one did. */
     readonly edited?: ValueRegion,
-    carried?: { spans: VersionSpans; edit: ValueEdit },
+    carried?: { spans: VersionSpans; edit: ValueEdit; layout: Map<string, unknown> },
   ) {
+    // An edit inside a scalar moves no line break and no bracket: its layout results still hold.
+    this.layout = carried && !carried.edit.isContainer ? carried.layout : new Map();
     // Strict JSON (a byte order mark aside) has no key twice: a patched version keeps that, or is parsed anew.
     this.spans = new VersionSpans(() => this.text, () => parsed.problems.every((p) => p.code === 'OT006'), carried);
     const { version } = source;
@@ -64,9 +68,18 @@ export class CompetitionDocument {
     return this.spans.locatePaths(paths);
   }
 
+  /**
+   * A result that depends only on the text's layout (where line breaks and brackets are, such as
+   * folding ranges), computed once and kept by the versions made by typing inside a value.
+   */
+  layoutResult<T>(name: string, compute: () => T): T {
+    if (!this.layout.has(name)) this.layout.set(name, compute());
+    return this.layout.get(name) as T;
+  }
+
   /** For the version patched from this one. */
-  carry(edit: ValueEdit): { spans: VersionSpans; edit: ValueEdit } {
-    return this.spans.carry(edit);
+  carry(edit: ValueEdit): { spans: VersionSpans; edit: ValueEdit; layout: Map<string, unknown> } {
+    return { ...this.spans.carry(edit), layout: this.layout };
   }
 }
 
