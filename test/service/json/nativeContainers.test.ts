@@ -230,14 +230,17 @@ function parseTime(text: string): number {
   return best;
 }
 
+/**
+ * Where the native path could re-read text (a scan or a failed JSON.parse per broken ancestor, per
+ * item). Shapes that only allocate a problem per item are left to the scaling test: there the
+ * collector, not the parser, sets the growth.
+ */
 describe('parsing stays linear on hostile shapes (×8 the text costs at most ×20 the time)', () => {
   const shapes: Record<string, (n: number) => string> = {
     'lists nested n deep, never closed': (n) => '['.repeat(12_000 * n),
     'lists nested n deep, closed, then a trailing comma': (n) => `${'['.repeat(12_000 * n)}${']'.repeat(12_000 * n)},`,
     'a chain of broken containers': (n) => brokenChain(100 * n),
-    'a flat list of objects, each missing a comma': (n) => `[${'{"a": 1 "b": 2}, '.repeat(5_000 * n)}0]`,
-    'a flat list of objects, each with a trailing comma': (n) => `[${'{"a": [1, 2,], "b": 2}, '.repeat(5_000 * n)}0]`,
-    'a flat list of single-quoted values': (n) => `[${"'value', ".repeat(10_000 * n)}0]`,
+    'a flat list of objects, each missing a comma': (n) => `[${'{"a": 1 "b": 2}, '.repeat(2_000 * n)}0]`,
   };
   for (const [name, make] of Object.entries(shapes)) {
     test(name, (t) => {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { SyntaxProblem } from './parse';
+import { SyntaxProblems, excerpt } from './syntaxProblems';
 import { Scanner, Tok, decodeString } from './scanner';
 
 /**
@@ -9,9 +9,8 @@ import { Scanner, Tok, decodeString } from './scanner';
  * from keyCountWithin). Only when the text has more does a token pass find the duplicates: the
  * normal file pays for a native `indexOf` loop and a walk of the value, never for a second parse.
  */
-export function duplicateKeyProblems(text: string, parsedKeys: number): SyntaxProblem[] {
-  if (writtenKeyBound(text) <= parsedKeys) return [];
-  return findDuplicateKeys(text);
+export function duplicateKeyProblems(text: string, parsedKeys: number, problems: SyntaxProblems): void {
+  if (writtenKeyBound(text) > parsedKeys) findDuplicateKeys(text, problems);
 }
 
 /** An upper bound on the members written: colons after a quote that is not escaped. */
@@ -72,8 +71,7 @@ interface Frame {
 }
 
 /** One token pass: each earlier occurrence of a repeated key, at that key. */
-function findDuplicateKeys(text: string): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
+function findDuplicateKeys(text: string, problems: SyntaxProblems): void {
   const scanner = new Scanner(text);
   const stack: Frame[] = [];
   for (let kind = scanner.next(); kind !== Tok.EOF; kind = scanner.next()) {
@@ -98,11 +96,11 @@ function findDuplicateKeys(text: string): SyntaxProblem[] {
           const name = decodeString(text, scanner.start, scanner.end);
           const earlier = frame.keys.get(name);
           if (earlier) {
-            problems.push({
+            problems.add({
               code: 'OT008',
               message: l10n.t(
                 'Property "{0}" is given again later in this object. JSON readers such as Python\'s keep only the last value, so this one is lost: remove one of the two.',
-                name,
+                excerpt(name),
               ),
               offset: earlier[0],
               length: earlier[1],
@@ -115,5 +113,4 @@ function findDuplicateKeys(text: string): SyntaxProblem[] {
         break;
     }
   }
-  return problems;
 }

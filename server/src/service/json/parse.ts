@@ -2,26 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { Scanner, Tok, decodeString, strictContainerEnd } from './scanner';
 import { duplicateKeyProblems, keyCountWithin } from './duplicateKeys';
 import { BracketOutline, outlineBrackets } from './bracketOutline';
+import { SyntaxCode, SyntaxProblem, SyntaxProblems, excerpt } from './syntaxProblems';
 
-/** A syntax problem found while parsing, with its offsets and what a fix needs. */
-export interface SyntaxProblem {
-  code: SyntaxCode;
-  message: string;
-  offset: number;
-  length: number;
-  /** Text that repairs the span, when the repair is determined. */
-  replacement?: string;
-}
-
-export type SyntaxCode =
-  | 'OT001' // invalid JSON
-  | 'OT002' // trailing comma
-  | 'OT003' // comment
-  | 'OT004' // Python literal
-  | 'OT005' // single-quoted string
-  | 'OT006' // byte order mark
-  | 'OT007' // nesting too deep
-  | 'OT008'; // the same key twice in one object
+export type { SyntaxCode, SyntaxProblem } from './syntaxProblems';
 
 export interface ParsedJson {
   /** The recovered value (undefined when nothing could be read). */
@@ -55,8 +38,10 @@ export function parseJson(text: string): ParsedJson {
     }
     const keys = keyCountWithin(value, MAX_DEPTH);
     if (keys >= 0) {
-      const duplicates = duplicateKeyProblems(text, keys);
-      return { value, problems: hasBom ? [bomProblem(), ...duplicates] : duplicates };
+      const problems = new SyntaxProblems();
+      if (hasBom) problems.add(bomProblem());
+      duplicateKeyProblems(text, keys, problems);
+      return { value, problems: problems.list() };
     }
   }
   return parseTolerantly(text, outline);
@@ -80,13 +65,6 @@ function bomProblem(): SyntaxProblem {
   };
 }
 
-/** At most this much of the input is quoted in a message: a 50 MB word must not become a 50 MB message. */
-const EXCERPT_LENGTH = 60;
-
-function excerpt(text: string): string {
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-}
-
 /** What nativeContainer returns for a container it leaves to the tolerant parser. */
 const NOT_STRICT = Symbol('not strict JSON');
 
@@ -97,7 +75,7 @@ const PYTHON_LITERALS = new Map([['True', 'true'], ['False', 'false'], ['None', 
 const FAILED_PARSE_COST = 2048;
 
 class TolerantParser {
-  private readonly problems: SyntaxProblem[] = [];
+  private readonly problems = new SyntaxProblems();
   private readonly scanner: Scanner;
   /** An early end of file leaves every open container unclosed: report that once. */
   private reportedEarlyEnd = false;
@@ -122,26 +100,23 @@ class TolerantParser {
   }
 
   parse(): ParsedJson {
-    if (this.text.charCodeAt(0) === 0xfeff) this.problems.push(bomProblem());
+    if (this.text.charCodeAt(0) === 0xfeff) this.problems.add(bomProblem());
     const s = this.scanner;
     s.next();
     if (s.kind === Tok.EOF) {
       this.report('OT001', l10n.t('The file is empty. A competition is a JSON object: start with `{`.'), 0, 0);
-      return { value: undefined, problems: this.problems };
+      return { value: undefined, problems: this.problems.list() };
     }
     const value = this.value(0);
     if (s.next() !== Tok.EOF) {
       this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
-    // One push per problem: spreading a huge list into push() overflows the stack.
-    for (const problem of duplicateKeyProblems(this.text, keyCountWithin(value, Infinity))) this.problems.push(problem);
-    return { value, problems: this.problems };
+    duplicateKeyProblems(this.text, keyCountWithin(value, Infinity), this.problems);
+    return { value, problems: this.problems.list() };
   }
 
   private report(code: SyntaxCode, message: string, offset: number, length: number, replacement?: string): void {
-    const problem: SyntaxProblem = { code, message, offset, length };
-    if (replacement !== undefined) problem.replacement = replacement;
-    this.problems.push(problem);
+    this.problems.add(replacement === undefined ? { code, message, offset, length } : { code, message, offset, length, replacement });
   }
 
   /** Parses the value at the current token; leaves the scanner on its last token. */
