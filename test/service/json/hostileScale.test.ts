@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_DEPTH, parseJson } from '../../../server/src/service/json/parse';
 import { MAX_SYNTAX_PROBLEMS } from '../../../server/src/service/json/syntaxProblems';
+import { DocumentCache, EditableDocument } from '../../../server/src/service';
 import { diagnose } from '../../helpers/service';
 
 /** The lengths of the texts JSON.parse is given while `work` runs. */
@@ -34,6 +35,21 @@ describe('nesting far past the limit', () => {
     assert.ok(lengths.every((length) => length < 10_000), `JSON.parse was given ${Math.max(...lengths)} characters`);
     assert.deepEqual(problems.map((p) => [p.code, p.offset]), [['OT007', prefix.length + MAX_DEPTH - 1]]);
     assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+  });
+});
+
+describe('nesting pasted into a document', () => {
+  test('lists nested past the limit pasted into a list: the patched version reports OT007 as parsing the text again does', () => {
+    const text = '{"full_name": "x", "events": [{"event_id": "1", "notes": []}]}';
+    const editor = new EditableDocument('file:///paste.opentrack.json', 'json', 1, text);
+    const cache = new DocumentCache();
+    cache.get(editor);
+    const inside = editor.positionAt(text.indexOf('[]}') + 1);
+    editor.update([{ range: { start: inside, end: inside }, text: `${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}` }], 2);
+    const patched = cache.get(editor).parsed;
+    const reparsed = parseJson(editor.getText());
+    assert.deepEqual(reparsed.problems.map((p) => p.code), ['OT007']);
+    assert.deepStrictEqual(patched, reparsed);
   });
 });
 
