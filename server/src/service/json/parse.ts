@@ -12,7 +12,7 @@ export interface ParsedJson {
   problems: SyntaxProblem[];
 }
 
-/** Deeper nesting than this is skipped, not parsed, so broken input cannot exhaust the stack. */
+/** Deeper nesting than this is skipped, not parsed (OT007), valid or not: no input exhausts the stack or builds millions of levels. */
 export const MAX_DEPTH = 1000;
 
 /** Below this length no text can nest deeper than MAX_DEPTH (two characters a level): no outline needed. */
