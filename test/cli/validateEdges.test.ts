@@ -112,4 +112,27 @@ describe('opentrack validate: edge cases', () => {
       families.shift();
     }
   });
+
+  test('above the semantic size limit, the note names the command line\'s option (not the editor\'s setting), and the option lifts the limit', () => {
+    const run = (...args: string[]): { status: number; out: string; err: string } => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const status = runValidate([...args, broken], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }, 'usage');
+      return { status, out: out.join('\n'), err: err.join('\n') };
+    };
+    const broken = join(repoRoot(), 'samples', 'broken.opentrack.json');
+    const limited = run('--max-semantic-mb', '0.01');
+    const note = limited.out.split('\n').find((line) => line.includes(' OT901 '));
+    assert.ok(note, limited.out);
+    assert.match(note, /This file is 0\.0 MB: too large to check fully\. Syntax and schema are checked; semantic checks run on files up to 0\.01 MB \(`opentrack validate --max-semantic-mb 1` checks this one fully\)\.$/);
+    assert.doesNotMatch(limited.out, /opentrack\.maxSemanticFileSizeMB/);
+    const full = run('--max-semantic-mb=1');
+    assert.doesNotMatch(full.out, / OT901 /);
+    assert.ok(full.out.split('\n').length > limited.out.split('\n').length, 'the semantic checks ran');
+    for (const value of ['0', '-3', 'x', '']) {
+      const refused = run('--max-semantic-mb', value);
+      assert.equal(refused.status, 2, value);
+      assert.match(refused.err, /--max-semantic-mb must be a size in MB above 0/);
+    }
+  });
 });

@@ -6,36 +6,13 @@ import { diagnose, documentOf } from '../helpers/service';
 import { readRepoFile } from '../helpers/repo';
 import { codeActions, completion, documentSymbols, hover, RULE_FAMILIES, validateDocument } from '../../server/src/service';
 import { RuleFamily } from '../../server/src/service/rules/rule';
+import { TextEdit, applyEdits, textEdit } from '../helpers/textEdits';
 
 const seed = readRepoFile('test', 'fixtures', 'fixes', 'valid.json');
 
-/** Fragments hand-edited competition files get wrong. */
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', "'", 'True', 'None', '//', '/*', '\\', '\ufeff', '\r\n', '🏃', '"bib"', '"3.55"', '-1', '1e999', 'null', ' ',
-  // Hostile shapes: prototype names as bare words, strings and keys; deep nesting.
-  'constructor', 'toString', '"__proto__"', '"constructor":', '"__proto__": {},', '[[[[[[[[[[[[[[[[', '{"a":{"a":{"a":{"a":'];
-
-const edit = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-);
-
-type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
-
-function apply(text: string, edits: Edit[]): string {
-  let out = text;
-  for (const e of edits) {
-    const at = e.at % (out.length + 1);
-    if (e.kind === 'delete') out = out.slice(0, at) + out.slice(at + e.length);
-    else if (e.kind === 'insert') out = out.slice(0, at) + e.text + out.slice(at);
-    else out = out.slice(0, at) + out.slice(at, at + e.length) + out.slice(at);
-  }
-  return out;
-}
-
 /** Every diagnostic is in range and fixable, no check failed internally (OT902), and the cursor features answer. */
-function checkMutant(edits: Edit[]): void {
-  const text = apply(seed, edits);
+function checkMutant(edits: TextEdit[]): void {
+  const text = applyEdits(seed, edits);
   const document = documentOf(text);
   const started = performance.now();
   const diagnostics = validateDocument(document);
@@ -61,7 +38,7 @@ function checkMutant(edits: Edit[]): void {
 
 test('thousands of mutated documents: no internal error, always finishes, every range inside the document', () => {
   const heapBefore = process.memoryUsage().heapUsed;
-  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), checkMutant), { numRuns: 3000, seed: 20261128 });
+  fc.assert(fc.property(fc.array(textEdit, { minLength: 1, maxLength: 8 }), checkMutant), { numRuns: 3000, seed: 20261128 });
   assert.ok(process.memoryUsage().heapUsed - heapBefore < 300 * 1024 * 1024, 'memory stays bounded');
 });
 
@@ -69,7 +46,7 @@ test('the fuzz test fails when a rule throws (it would not pass a broken check)'
   const families = RULE_FAMILIES as RuleFamily[];
   families.push({ name: 'throwing', rules: [], check: () => { throw new Error('boom'); } });
   try {
-    const result = fc.check(fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), checkMutant), { numRuns: 50, seed: 1 });
+    const result = fc.check(fc.property(fc.array(textEdit, { minLength: 1, maxLength: 2 }), checkMutant), { numRuns: 50, seed: 1 });
     assert.equal(result.failed, true);
     assert.match(String(result.errorInstance), /OT902|throwing/);
   } finally {

@@ -39,10 +39,11 @@ test('deep nesting: the cursor context below the parser depth limit is empty, ab
   assert.equal(shallow.containerKind, 'array');
 });
 
-test('deep nesting: validation reports, never throws (a deep value where a scalar is expected)', () => {
+test('deep nesting: validation reports, never throws (a deep value where a scalar is expected, and the depth limit at its level)', () => {
   const text = `{"full_name": ${'['.repeat(20000)}${']'.repeat(20000)}, "events": []}`;
-  const codes = diagnose(text).map((d) => d.code);
-  assert.deepEqual(codes, ['OT010']);
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['OT010', 'OT007']);
+  assert.equal(diagnostics[1]!.range.start.character, '{"full_name": '.length + 999, 'at the first list past the limit');
 });
 
 test('bare words that are Object.prototype names are syntax errors, not internal failures', () => {

@@ -7,7 +7,7 @@ import { positionOfPath } from './positionOfPath';
 import { RENDER_USAGE, runRender } from './render';
 
 const USAGE = `Usage:
-  opentrack validate [--format text|json] [--] FILE|FOLDER...
+  opentrack validate [--format text|json] [--max-semantic-mb MB] [--] FILE|FOLDER...
   opentrack upload FILE [--server test|live|URL] [--api v1|rest] [--yes] [--force] [--timeout SECONDS]
 ${RENDER_USAGE}
 

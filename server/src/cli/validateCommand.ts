@@ -6,6 +6,7 @@ import { forTerminal } from '../shared/terminalText';
 /** `opentrack validate`: the exit code (see usage). */
 export function runValidate(args: string[], io: Io, usage: string): number {
   let format = 'text';
+  let maxSemanticMB: number | undefined;
   const files: string[] = [];
   let options = true;
   for (let i = 0; i < args.length; i++) {
@@ -15,6 +16,13 @@ export function runValidate(args: string[], io: Io, usage: string): number {
       format = arg.includes('=') ? arg.slice('--format='.length) : (args[++i] ?? '');
       if (format !== 'text' && format !== 'json') {
         io.stderr(`opentrack: --format must be "text" or "json", not "${forTerminal(format)}".`);
+        return 2;
+      }
+    } else if (options && (arg === '--max-semantic-mb' || arg.startsWith('--max-semantic-mb='))) {
+      const value = arg.includes('=') ? arg.slice('--max-semantic-mb='.length) : (args[++i] ?? '');
+      maxSemanticMB = Number(value);
+      if (value.trim() === '' || !Number.isFinite(maxSemanticMB) || maxSemanticMB <= 0) {
+        io.stderr(`opentrack: --max-semantic-mb must be a size in MB above 0, not "${forTerminal(value)}".`);
         return 2;
       }
     } else if (options && arg.startsWith('-') && arg !== '-') {
@@ -27,7 +35,7 @@ export function runValidate(args: string[], io: Io, usage: string): number {
     return 2;
   }
   const { files: expanded, emptyFolders } = expandFolders(files);
-  const reports = expanded.map(validateFile);
+  const reports = expanded.map((file) => validateFile(file, maxSemanticMB));
   for (const folder of emptyFolders) io.stderr(forTerminal(`opentrack: no *.opentrack.json file in ${folder}.`));
   const unreadable = reports.filter((r) => r.error !== undefined);
   for (const report of unreadable) io.stderr(forTerminal(report.error!));

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CompetitionDocument, parseJson, validateDocument } from '../service';
+import * as l10n from '@vscode/l10n';
+import { CompetitionDocument, DEFAULT_MAX_SEMANTIC_SIZE, parseJson, validateDocument } from '../service';
 import { forTerminal } from '../shared/terminalText';
 
 export interface FileReport {
@@ -29,11 +30,24 @@ function severityName(severity: DiagnosticSeverity | undefined): string {
   return SEVERITY_NAMES[severity ?? DiagnosticSeverity.Error] ?? 'error';
 }
 
-/** Validates text as the editor does (same service, same rules). */
-export function validateText(file: string, text: string): Diagnostic[] {
+/** Validates text as the editor does (same service, same rules); semantic checks up to `maxSemanticMB` megabytes. */
+export function validateText(file: string, text: string, maxSemanticMB = DEFAULT_MAX_SEMANTIC_SIZE / MEGABYTE): Diagnostic[] {
   const textDocument = TextDocument.create(pathToFileURL(resolve(file)).toString(), 'json', 1, text);
-  return validateDocument(new CompetitionDocument(textDocument, parseJson(text)));
+  const diagnostics = validateDocument(new CompetitionDocument(textDocument, parseJson(text)), { maxSemanticSize: maxSemanticMB * MEGABYTE });
+  // The service's size note names the editor's setting: here, the command line's option.
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code !== 'OT901') continue;
+    diagnostic.message = l10n.t(
+      'This file is {0} MB: too large to check fully. Syntax and schema are checked; semantic checks run on files up to {1} MB (`opentrack validate --max-semantic-mb {2}` checks this one fully).',
+      (text.length / MEGABYTE).toFixed(1),
+      String(maxSemanticMB),
+      String(Math.ceil(text.length / MEGABYTE)),
+    );
+  }
+  return diagnostics;
 }
+
+const MEGABYTE = 1024 * 1024;
 
 /** What the command line named: the files to check, and the folders that hold no competition file. */
 export interface Expanded {
@@ -92,7 +106,7 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
 }
 
 /** Reads and validates a file; a file that cannot be read (or is not a regular file) gets a report with `error`. */
-export function validateFile(file: string): FileReport {
+export function validateFile(file: string, maxSemanticMB?: number): FileReport {
   let text: string;
   try {
     // A FIFO or a device would block or never end: only regular files are read.
@@ -103,7 +117,7 @@ export function validateFile(file: string): FileReport {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unknown error');
     return unreadableReport(file, `${file}: cannot read the file (${reason}).`);
   }
-  return { file, diagnostics: validateText(file, text) };
+  return { file, diagnostics: validateText(file, text, maxSemanticMB) };
 }
 
 /** `file:line:col severity code message`, lines and columns from 1. */

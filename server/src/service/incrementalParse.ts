@@ -1,6 +1,7 @@
-import type { ParsedJson, SyntaxCode } from './json/parse';
+import { MAX_DEPTH, type ParsedJson, type SyntaxCode } from './json/parse';
 import { ValueRegion, regionAt } from './json/valueRegion';
-import { duplicateKeyProblems } from './json/duplicateKeys';
+import { duplicateKeyProblems, keyCountWithin } from './json/duplicateKeys';
+import { SyntaxProblems } from './json/syntaxProblems';
 import type { JsonPath } from './json/path';
 import { valueAt } from './features/paths';
 import type { TextChange } from './textVersion';
@@ -55,7 +56,7 @@ export function reparseEdited(previous: ParsedVersion, changes: readonly TextCha
     if (at < 0 || at + change.removed > raw.length || (region.isContainer && (at === 0 || at + change.removed === raw.length))) return undefined;
     raw = raw.slice(0, at) + change.text + raw.slice(at + change.removed);
   }
-  const edited = region.isContainer ? containerValue(raw) : scalarValue(raw);
+  const edited = region.isContainer ? containerValue(raw, region.path.length) : scalarValue(raw);
   if (edited === NOT_A_VALUE) return undefined;
   const shift = raw.length - region.raw.length;
   return {
@@ -89,11 +90,18 @@ function scalarValue(raw: string): unknown {
   return NOT_A_VALUE;
 }
 
-/** A container's value when its text is strict JSON without a key given twice (else the whole text is parsed and reports it). */
-function containerValue(raw: string): unknown {
+/**
+ * A container's value when its text is strict JSON, nests no deeper than the parser goes from
+ * `depth` and gives no key twice (else the whole text is parsed and reports it).
+ */
+function containerValue(raw: string, depth: number): unknown {
   try {
     const value: unknown = JSON.parse(raw);
-    return duplicateKeyProblems(raw, value).length === 0 ? value : NOT_A_VALUE;
+    const keys = keyCountWithin(value, MAX_DEPTH - depth);
+    if (keys < 0) return NOT_A_VALUE;
+    const duplicates = new SyntaxProblems();
+    duplicateKeyProblems(raw, keys, duplicates);
+    return duplicates.list().length === 0 ? value : NOT_A_VALUE;
   } catch {
     return NOT_A_VALUE;
   }

@@ -1,17 +1,16 @@
 import * as l10n from '@vscode/l10n';
-import type { SyntaxProblem } from './parse';
+import { SyntaxProblems, excerpt } from './syntaxProblems';
 import { Scanner, Tok, decodeString } from './scanner';
 
 /**
  * Properties given twice in one object. The parsed value cannot show them (the last one
  * wins), so the check compares two cheap counts: colons that follow a closing quote in the
- * text (never fewer than the members written) and the keys of the parsed value. Only when
- * the text has more does a token pass find the duplicates: the normal file pays for a
- * native `indexOf` loop and a walk of the value, never for a second parse.
+ * text (never fewer than the members written) and the keys of the parsed value (`parsedKeys`,
+ * from keyCountWithin). Only when the text has more does a token pass find the duplicates: the
+ * normal file pays for a native `indexOf` loop and a walk of the value, never for a second parse.
  */
-export function duplicateKeyProblems(text: string, value: unknown): SyntaxProblem[] {
-  if (writtenKeyBound(text) <= parsedKeyCount(value)) return [];
-  return findDuplicateKeys(text);
+export function duplicateKeyProblems(text: string, parsedKeys: number, problems: SyntaxProblems): void {
+  if (writtenKeyBound(text) > parsedKeys) findDuplicateKeys(text, problems);
 }
 
 /** An upper bound on the members written: colons after a quote that is not escaped. */
@@ -29,20 +28,37 @@ function writtenKeyBound(text: string): number {
   return count;
 }
 
-function parsedKeyCount(value: unknown): number {
+/**
+ * The number of keys in `value` (all its objects), or -1 when it nests more than `levels`
+ * containers deep (an empty list is one level): one walk serves the duplicate check and the depth limit.
+ */
+export function keyCountWithin(value: unknown, levels: number): number {
+  if (value === null || typeof value !== 'object') return 0;
   let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > levels) return -1;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) if (typeof node[i] === 'object') stack.push(node[i]);
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (item !== null && typeof item === 'object') {
+          nodes.push(item);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
     const object = node as Record<string, unknown>;
     for (const key in object) {
       count++;
-      if (typeof object[key] === 'object') stack.push(object[key]);
+      const child = object[key];
+      if (child !== null && typeof child === 'object') {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
   return count;
@@ -55,8 +71,7 @@ interface Frame {
 }
 
 /** One token pass: each earlier occurrence of a repeated key, at that key. */
-function findDuplicateKeys(text: string): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
+function findDuplicateKeys(text: string, problems: SyntaxProblems): void {
   const scanner = new Scanner(text);
   const stack: Frame[] = [];
   for (let kind = scanner.next(); kind !== Tok.EOF; kind = scanner.next()) {
@@ -81,11 +96,11 @@ function findDuplicateKeys(text: string): SyntaxProblem[] {
           const name = decodeString(text, scanner.start, scanner.end);
           const earlier = frame.keys.get(name);
           if (earlier) {
-            problems.push({
+            problems.add({
               code: 'OT008',
               message: l10n.t(
                 'Property "{0}" is given again later in this object. JSON readers such as Python\'s keep only the last value, so this one is lost: remove one of the two.',
-                name,
+                excerpt(name),
               ),
               offset: earlier[0],
               length: earlier[1],
@@ -98,5 +113,4 @@ function findDuplicateKeys(text: string): SyntaxProblem[] {
         break;
     }
   }
-  return problems;
 }

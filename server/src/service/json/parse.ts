@@ -1,26 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { Scanner, Tok, decodeString } from './scanner';
-import { duplicateKeyProblems } from './duplicateKeys';
+import { Scanner, Tok, decodeString, strictContainerEnd } from './scanner';
+import { duplicateKeyProblems, keyCountWithin } from './duplicateKeys';
+import { BracketOutline, outlineBrackets } from './bracketOutline';
+import { SyntaxCode, SyntaxProblem, SyntaxProblems, excerpt } from './syntaxProblems';
 
-/** A syntax problem found while parsing, with its offsets and what a fix needs. */
-export interface SyntaxProblem {
-  code: SyntaxCode;
-  message: string;
-  offset: number;
-  length: number;
-  /** Text that repairs the span, when the repair is determined. */
-  replacement?: string;
-}
-
-export type SyntaxCode =
-  | 'OT001' // invalid JSON
-  | 'OT002' // trailing comma
-  | 'OT003' // comment
-  | 'OT004' // Python literal
-  | 'OT005' // single-quoted string
-  | 'OT006' // byte order mark
-  | 'OT007' // nesting too deep
-  | 'OT008'; // the same key twice in one object
+export type { SyntaxCode, SyntaxProblem } from './syntaxProblems';
 
 export interface ParsedJson {
   /** The recovered value (undefined when nothing could be read). */
@@ -28,23 +12,47 @@ export interface ParsedJson {
   problems: SyntaxProblem[];
 }
 
-/** Deeper nesting than this is skipped, not parsed, so broken input cannot exhaust the stack. */
+/** Deeper nesting than this is skipped, not parsed (OT007), valid or not: no input exhausts the stack or builds millions of levels. */
 export const MAX_DEPTH = 1000;
+
+/** Below this length no text can nest deeper than MAX_DEPTH (two characters a level): no outline needed. */
+const OUTLINE_MIN_LENGTH = 2 * MAX_DEPTH;
 
 /**
  * Parses a document once. Strict JSON (the normal case) goes through the native JSON.parse;
  * only text that fails it pays for the tolerant parser, which recovers a value and reports
- * each problem with its exact span.
+ * each problem with its exact span. An outline of the brackets comes first on longer texts: it
+ * keeps JSON.parse from building a value nested deeper than MAX_DEPTH (millions of levels take
+ * seconds and gigabytes), spares it a text it would reject anyway (a trailing comma, the slip
+ * typing leaves most often), and tells the tolerant parser where the root's members end.
  */
 export function parseJson(text: string): ParsedJson {
-  const hasBom = text.charCodeAt(0) === 0xfeff;
-  try {
-    const value: unknown = JSON.parse(hasBom ? text.slice(1) : text);
-    const duplicates = duplicateKeyProblems(text, value);
-    return { value, problems: hasBom ? [bomProblem(), ...duplicates] : duplicates };
-  } catch {
-    return new TolerantParser(text).parse();
+  const outline = text.length < OUTLINE_MIN_LENGTH ? undefined : outlineBrackets(text, MAX_DEPTH);
+  if (outline === undefined || (outline.depth <= MAX_DEPTH && outline.balanced && !outline.trailingComma)) {
+    const hasBom = text.charCodeAt(0) === 0xfeff;
+    let value: unknown;
+    try {
+      value = JSON.parse(hasBom ? text.slice(1) : text);
+    } catch {
+      return parseTolerantly(text, outline);
+    }
+    const keys = keyCountWithin(value, MAX_DEPTH);
+    if (keys >= 0) {
+      const problems = new SyntaxProblems();
+      if (hasBom) problems.add(bomProblem());
+      duplicateKeyProblems(text, keys, problems);
+      return { value, problems: problems.list() };
+    }
   }
+  return parseTolerantly(text, outline);
+}
+
+/**
+ * The tolerant parser alone. It still hands every clean container below the root to JSON.parse;
+ * `nativeContainers: false` parses every token by hand (the reference its results are tested against).
+ */
+export function parseTolerantly(text: string, outline?: BracketOutline, nativeContainers = true): ParsedJson {
+  return new TolerantParser(text, outline, nativeContainers).parse();
 }
 
 function bomProblem(): SyntaxProblem {
@@ -57,48 +65,58 @@ function bomProblem(): SyntaxProblem {
   };
 }
 
-/** At most this much of the input is quoted in a message: a 50 MB word must not become a 50 MB message. */
-const EXCERPT_LENGTH = 60;
-
-function excerpt(text: string): string {
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-}
+/** What nativeContainer returns for a container it leaves to the tolerant parser. */
+const NOT_STRICT = Symbol('not strict JSON');
 
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const PYTHON_LITERALS = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
+/** What a failed JSON.parse costs beyond the characters it read (the exception and its message), in characters. */
+const FAILED_PARSE_COST = 2048;
+
 class TolerantParser {
-  private readonly problems: SyntaxProblem[] = [];
+  private readonly problems = new SyntaxProblems();
   private readonly scanner: Scanner;
   /** An early end of file leaves every open container unclosed: report that once. */
   private reportedEarlyEnd = false;
+  /**
+   * Characters that scans and JSON.parse calls may spend without recovering a value. A container that
+   * fails is re-read by its children's attempts, once per broken ancestor: the budget keeps a deep
+   * chain of broken containers linear (once spent, the rest is parsed by hand).
+   */
+  private nativeBudget: number;
+  /** The next outline entry not yet passed. */
+  private outlineAt = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly outline: BracketOutline | undefined,
+    nativeContainers: boolean,
+  ) {
     this.scanner = new Scanner(text, 0, (start, end) =>
       this.report('OT003', l10n.t('Comments are not allowed in JSON. Remove the comment: OpenTrack rejects it.'), start, end - start, ''),
     );
+    this.nativeBudget = nativeContainers ? 2 * text.length + 16 * FAILED_PARSE_COST : 0;
   }
 
   parse(): ParsedJson {
-    if (this.text.charCodeAt(0) === 0xfeff) this.problems.push(bomProblem());
+    if (this.text.charCodeAt(0) === 0xfeff) this.problems.add(bomProblem());
     const s = this.scanner;
     s.next();
     if (s.kind === Tok.EOF) {
       this.report('OT001', l10n.t('The file is empty. A competition is a JSON object: start with `{`.'), 0, 0);
-      return { value: undefined, problems: this.problems };
+      return { value: undefined, problems: this.problems.list() };
     }
     const value = this.value(0);
     if (s.next() !== Tok.EOF) {
       this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
-    this.problems.push(...duplicateKeyProblems(this.text, value));
-    return { value, problems: this.problems };
+    duplicateKeyProblems(this.text, keyCountWithin(value, Infinity), this.problems);
+    return { value, problems: this.problems.list() };
   }
 
   private report(code: SyntaxCode, message: string, offset: number, length: number, replacement?: string): void {
-    const problem: SyntaxProblem = { code, message, offset, length };
-    if (replacement !== undefined) problem.replacement = replacement;
-    this.problems.push(problem);
+    this.problems.add(replacement === undefined ? { code, message, offset, length } : { code, message, offset, length, replacement });
   }
 
   /** Parses the value at the current token; leaves the scanner on its last token. */
@@ -112,6 +130,10 @@ class TolerantParser {
           s.skipValue();
           return null;
         }
+        if (depth > 0 && this.nativeBudget > 0) {
+          const value = this.nativeContainer(depth);
+          if (value !== NOT_STRICT) return value;
+        }
         return s.kind === Tok.OpenBrace ? this.object(depth) : this.array(depth);
       case Tok.String:
         return this.string();
@@ -121,6 +143,46 @@ class TolerantParser {
         this.report('OT001', l10n.t('Expected a value but found `{0}`.', excerpt(this.text.slice(s.start, s.end))), s.start, Math.max(1, s.end - s.start));
         return null;
     }
+  }
+
+  /**
+   * The container at the current token parsed by JSON.parse, when it is strict JSON that nests no
+   * deeper than the parser would go; otherwise NOT_STRICT, with the scanner where it was. The root
+   * is never tried: the whole text already failed (or was known to fail) JSON.parse.
+   */
+  private nativeContainer(depth: number): unknown {
+    const open = this.scanner.start;
+    let end = this.outlinedEnd(open);
+    let scanned = 0;
+    if (end === undefined) {
+      end = strictContainerEnd(this.text, open, MAX_DEPTH - depth);
+      scanned = Math.abs(end) - open;
+    }
+    let value: unknown = NOT_STRICT;
+    if (end > 0) {
+      try {
+        value = JSON.parse(this.text.slice(open, end));
+        if (keyCountWithin(value, MAX_DEPTH - depth) < 0) value = NOT_STRICT;
+      } catch {
+        scanned += FAILED_PARSE_COST;
+      }
+      if (value !== NOT_STRICT) {
+        this.scanner.closeAt(end);
+        return value;
+      }
+      scanned += end - open;
+    }
+    this.nativeBudget -= scanned;
+    return NOT_STRICT;
+  }
+
+  /** The end the outline recorded for a container opening at `open`: the parser meets them in text order. */
+  private outlinedEnd(open: number): number | undefined {
+    const outline = this.outline;
+    if (outline === undefined) return undefined;
+    const starts = outline.starts;
+    while (this.outlineAt < starts.length && starts[this.outlineAt]! < open) this.outlineAt++;
+    return starts[this.outlineAt] === open ? outline.ends[this.outlineAt] : undefined;
   }
 
   /**
@@ -220,17 +282,19 @@ class TolerantParser {
       this.report('OT001', l10n.t('Unterminated string: add the closing `"`.'), start, end - start);
       return decodeString(this.text, start, end);
     }
-    const value = decodeString(this.text, start, end);
     if (this.text.charCodeAt(start) === 39) {
+      const value = decodeString(this.text, start, end);
       this.report('OT005', l10n.t('Strings must use double quotes, not single quotes.'), start, end - start, JSON.stringify(value));
-    } else {
-      try {
-        JSON.parse(this.text.slice(start, end));
-      } catch {
-        this.report('OT001', l10n.t('Invalid string: escape control characters (tab, newline) and use valid `\\` escapes.'), start, end - start);
-      }
+      return value;
     }
-    return value;
+    // Without a backslash or a control character a string is valid and is its inner text: no JSON.parse.
+    if (isPlainString(this.text, start + 1, end - 1)) return this.text.slice(start + 1, end - 1);
+    try {
+      return JSON.parse(this.text.slice(start, end)) as string;
+    } catch {
+      this.report('OT001', l10n.t('Invalid string: escape control characters (tab, newline) and use valid `\\` escapes.'), start, end - start);
+      return decodeString(this.text, start, end);
+    }
   }
 
   private word(): unknown {
@@ -252,4 +316,12 @@ class TolerantParser {
     this.report('OT001', l10n.t('Unexpected `{0}`. Text values must be strings in double quotes.', excerpt(raw)), s.start, raw.length, JSON.stringify(raw));
     return raw;
   }
+}
+
+function isPlainString(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 32 || ch === 92) return false;
+  }
+  return true;
 }

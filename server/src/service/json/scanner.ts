@@ -131,6 +131,46 @@ export class Scanner {
     this.start = this.end = length;
     this.kind = Tok.EOF;
   }
+
+  /** Moves to the closing bracket that ends just before `end` (a container parsed by other means). */
+  closeAt(end: number): void {
+    this.start = end - 1;
+    this.end = end;
+    this.kind = this.text.charCodeAt(end - 1) === 125 ? Tok.CloseBrace : Tok.CloseBracket;
+  }
+}
+
+/**
+ * Where the container opening at `open` ends (past its closing bracket) if it may be strict JSON;
+ * otherwise minus the offset where the scan gave up: a comment, a single quote, a comma before a
+ * closing bracket, a control character in a string, nesting deeper than `maxDepth` levels (the
+ * container is one), or the end of the text. A character loop that never reads past the container.
+ */
+export function strictContainerEnd(text: string, open: number, maxDepth: number): number {
+  const length = text.length;
+  let depth = 1;
+  for (let pos = open + 1; pos < length; pos++) {
+    const ch = text.charCodeAt(pos);
+    if (ch === 34) {
+      // Strict strings: no raw control character (line breaks included) before the closing quote.
+      for (pos++; ; pos++) {
+        if (pos >= length) return -length;
+        const inner = text.charCodeAt(pos);
+        if (inner === 34) break;
+        if (inner === 92) pos++;
+        else if (inner < 32) return -pos;
+      }
+    } else if (ch === 123 || ch === 91) {
+      if (++depth > maxDepth) return -pos;
+    } else if (ch === 125 || ch === 93) {
+      let before = pos - 1;
+      let previous = text.charCodeAt(before);
+      while (previous === 32 || previous === 10 || previous === 13 || previous === 9) previous = text.charCodeAt(--before);
+      if (previous === 44) return -pos;
+      if (--depth === 0) return pos + 1;
+    } else if (ch === 47 || ch === 39) return -pos;
+  }
+  return -length;
 }
 
 /**
