@@ -106,3 +106,66 @@ test('a burst of 1,000 keystrokes on a 2.5 MB meet costs far less than a copy of
   });
   assert.ok(burstTime < 100 * copyTime, `1,000 keystrokes took ${burstTime.toFixed(0)} ms, ${(burstTime / copyTime).toFixed(0)}× one copy of the text (${copyTime.toFixed(1)} ms)`);
 });
+
+/**
+ * Many non-overlapping changes in one notification: each before the one it follows (as VS Code
+ * sends a replace-all: every range is in the text before all of them), or in ascending order
+ * (each range in the text the changes before it left).
+ */
+function manyChanges(random: Random, text: string, count: number, descending: boolean): TextDocumentContentChangeEvent[] {
+  const offsets = Array.from({ length: count * 2 }, () => random.int(0, text.length)).sort((a, b) => a - b);
+  const spans = Array.from({ length: count }, (_, i) => ({ start: offsets[2 * i]!, end: offsets[2 * i + 1]!, text: random.pick(INSERTS) }));
+  if (descending) {
+    const document = TextDocument.create('file:///x.json', 'json', 1, text);
+    return spans.reverse().map((span) => ({ range: { start: document.positionAt(span.start), end: document.positionAt(span.end) }, text: span.text }));
+  }
+  let shift = 0;
+  return spans.map((span) => {
+    const document = TextDocument.create('file:///x.json', 'json', 1, text);
+    const change = { range: { start: document.positionAt(span.start + shift), end: document.positionAt(span.end + shift) }, text: span.text };
+    text = text.slice(0, span.start + shift) + span.text + text.slice(span.end + shift);
+    shift += span.text.length - (span.end - span.start);
+    return change;
+  });
+}
+
+test('a replace-all (many changes in one notification, in either order) gives the text and positions of applying them one by one', () => {
+  const random = new Random(5);
+  for (const initial of [TEXTS[2]!.repeat(40), TEXTS[3]!.repeat(40), TEXTS[4]!.repeat(60)]) {
+    let expected = TextDocument.create('file:///x.json', 'json', 1, initial);
+    const actual = new EditableDocument('file:///x.json', 'json', 1, initial);
+    for (let version = 2; version < 40; version++) {
+      const descending = random.chance(0.7);
+      const changes = manyChanges(random, expected.getText(), random.int(60, 120), descending);
+      expected = TextDocument.create('file:///x.json', 'json', version, applyToText(expected.getText(), changes));
+      actual.update(changes, version);
+      const label = `${JSON.stringify(initial.slice(0, 12))}… version ${version} (${descending ? 'descending' : 'ascending'})`;
+      assert.equal(actual.lineCount, expected.lineCount, label);
+      for (let probe = 0; probe < 10; probe++) {
+        const offset = random.int(0, expected.getText().length);
+        assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `${label}: positionAt ${offset}`);
+      }
+      assert.equal(actual.getText(), expected.getText(), label);
+    }
+  }
+});
+
+test('a replace-all of 20,000 changes on a 2.5 MB meet costs a few copies of the text, not one per change', () => {
+  const text = shapeText('pretty', 2150);
+  let copy = text;
+  const start = performance.now();
+  for (let i = 0; i < 20; i++) (copy = copy.slice(0, 100 + i) + 'x' + copy.slice(101 + i)).charCodeAt(0);
+  const copyTime = (performance.now() - start) / 20;
+  const document = new EditableDocument('file:///replace.json', 'json', 1, text);
+  const at: number[] = [];
+  for (let found = text.indexOf('"bib"'); found >= 0 && at.length < 20_000; found = text.indexOf('"bib"', found + 1)) at.push(found);
+  assert.ok(at.length > 5_000, `${at.length} occurrences`);
+  const changes = at.reverse().map((offset) => ({ range: { start: document.positionAt(offset + 1), end: document.positionAt(offset + 4) }, text: 'BIB' }));
+  const replaceStart = performance.now();
+  document.update(changes, 2);
+  const replaced = document.getText();
+  const replaceTime = performance.now() - replaceStart;
+  assert.equal(replaced, text.replaceAll('"bib"', '"BIB"').slice(0, replaced.length));
+  assert.ok(replaceTime < 30 * copyTime, `${at.length} changes took ${replaceTime.toFixed(0)} ms, ${(replaceTime / copyTime).toFixed(0)}× one copy of the text (${copyTime.toFixed(1)} ms)`);
+});
+

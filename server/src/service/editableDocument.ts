@@ -73,7 +73,7 @@ export class EditableDocument implements TextDocument {
     const changes: TextChange[] = [];
     for (const entry of this.log.slice(at + 1)) {
       if (!entry.changes) return undefined;
-      changes.push(...entry.changes);
+      for (const change of entry.changes) changes.push(change);
     }
     return changes;
   }
@@ -87,7 +87,11 @@ export class EditableDocument implements TextDocument {
       this.pending = [];
     }
     let applied: TextChange[] | undefined = [];
-    for (const change of changes) {
+    const batch = changes.length > MAX_PENDING ? this.descendingBatch(changes) : undefined;
+    if (batch) {
+      this.applyBatch(batch);
+      applied = undefined;
+    } else for (const change of changes) {
       if ('range' in change) {
         const made = this.applyIncremental(change.range, change.text);
         applied?.push(made);
@@ -102,6 +106,48 @@ export class EditableDocument implements TextDocument {
     this.currentVersion = version;
     this.log.push({ version, changes: applied });
     if (this.log.length > LOG_VERSIONS) this.log.shift();
+  }
+
+  /**
+   * Many changes in one notification, each before the one it follows (VS Code's replace-all and
+   * multi-cursor edits come so): all are in the coordinates of the current text, so they are
+   * offsets found now and applied in one pass. Undefined for any other order, a position past its
+   * line's end, or a change right after a lone "\r" (whose meaning would depend on the changes before it).
+   */
+  private descendingBatch(changes: readonly TextDocumentContentChangeEvent[]): TextChange[] | undefined {
+    const lines = this.lines();
+    const offsetOf = (position: Position): number | undefined => {
+      const offset = this.offsetAt(position);
+      return position.line >= 0 && position.line < lines.length && position.character >= 0 && offset === lines[position.line]! + position.character ? offset : undefined;
+    };
+    const batch: TextChange[] = [];
+    let limit = Infinity;
+    for (const change of changes) {
+      if (!('range' in change)) return undefined;
+      const { start, end } = wellFormed(change.range);
+      const [from, to] = [offsetOf(start), offsetOf(end)];
+      // After a lone "\r", a change could join it to a "\n" and move the lines the changes before it are given in.
+      if (from === undefined || to === undefined || to > limit || this.snapshot().charCodeAt(from - 1) === CR) return undefined;
+      batch.push({ offset: from, removed: to - from, text: change.text });
+      limit = from;
+    }
+    return batch;
+  }
+
+  private applyBatch(batch: readonly TextChange[]): void {
+    const text = this.join();
+    const parts: string[] = [];
+    let at = 0;
+    for (let i = batch.length - 1; i >= 0; i--) {
+      const { offset, removed, text: inserted } = batch[i]!;
+      parts.push(text.slice(at, offset), inserted);
+      at = offset + removed;
+    }
+    parts.push(text.slice(at));
+    this.base = parts.join('');
+    this.pending = [];
+    this.lineOffsets = undefined;
+    this.current = undefined;
   }
 
   private applyIncremental(range: Range, text: string): TextChange {
