@@ -6,7 +6,7 @@
  * fails on the figures (exit 1 only on a crash).
  * Each shape is measured twice: the edit sent as a change (what editors send: the server patches
  * the previous version's parse) and the version sent whole (every version parsed anew).
- * Options: --iterations N (default 10), --size "2.5 MB" (one size only), --shape "pretty, syntax error"
+ * Options: --iterations N (default 30: both sides see the same edits, with warm code, as over a few seconds of typing), --size "2.5 MB" (one size only), --shape "pretty, syntax error"
  * (one shape only; RESULTS.md is then not written), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
  */
@@ -49,7 +49,7 @@ function parseOptions(argv: readonly string[]): Options {
     const at = argv.indexOf(name);
     return at < 0 ? undefined : argv[at + 1];
   };
-  const iterations = Number(valueOf('--iterations') ?? 10);
+  const iterations = Number(valueOf('--iterations') ?? 30);
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error('--iterations needs a whole number ≥ 1');
   const only = valueOf('--size');
   const sizes = SIZES.filter((s) => only === undefined || s.label === only);

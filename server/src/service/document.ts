@@ -96,9 +96,7 @@ export class DocumentCache {
   get(textDocument: TextDocument): CompetitionDocument {
     const cached = this.entries.get(textDocument.uri);
     if (cached && cached.version === textDocument.version && (cached.source === textDocument || cached.text === textDocument.getText())) return cached;
-    // Forget the previous version first, so that its parse can be collected while the new one is built.
-    this.entries.delete(textDocument.uri);
-    const document = (cached && patched(cached, textDocument)) ?? new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
+    const document = this.patched(textDocument) ?? new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
     this.entries.set(textDocument.uri, document);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return document;
@@ -107,11 +105,18 @@ export class DocumentCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
-}
 
-function patched(previous: CompetitionDocument, source: TextDocument): CompetitionDocument | undefined {
-  if (previous.source !== source || !(source instanceof EditableDocument)) return undefined;
-  const changes = source.changesSince(previous.version);
-  const next = changes && reparseEdited(previous, changes);
-  return next && new CompetitionDocument(source, next.parsed, next.edited, previous.carry(next.edit));
+  /**
+   * The next version patched from the previous one, or undefined. The previous version is
+   * forgotten here, so that when the text must be parsed again, the old parse can be collected
+   * while the new one is built (no reference to it is left on the caller's stack).
+   */
+  private patched(source: TextDocument): CompetitionDocument | undefined {
+    const previous = this.entries.get(source.uri);
+    this.entries.delete(source.uri);
+    if (!previous || previous.source !== source || !(source instanceof EditableDocument)) return undefined;
+    const changes = source.changesSince(previous.version);
+    const next = changes && reparseEdited(previous, changes);
+    return next && new CompetitionDocument(source, next.parsed, next.edited, previous.carry(next.edit));
+  }
 }
