@@ -116,7 +116,10 @@ export const completionOnceCheck = {
     await quickOpen(page, completionFile);
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').fill(`:${line}`);
+    // Enter only once the widget offers the line, and type only once it has closed (a loaded machine is slow to do either).
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor();
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('ot-');
