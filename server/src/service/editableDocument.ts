@@ -1,7 +1,7 @@
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { TextChange, TextVersion } from './textVersion';
-import { lineStarts, offsetIn, positionIn } from './textSnapshot';
+import { lineOf, lineStarts, offsetIn, positionIn } from './textSnapshot';
 
 /** Changes kept unjoined at most: past this, the next change joins the text first. */
 const MAX_PENDING = 64;
@@ -210,18 +210,6 @@ export class EditableDocument implements TextDocument {
 
 const CR = 13;
 const LF = 10;
-
-/** The line an offset is on: the last line starting at or before it. */
-function lineOf(lines: Uint32Array, offset: number): number {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (lines[mid]! > offset) high = mid;
-    else low = mid + 1;
-  }
-  return Math.max(low - 1, 0);
-}
 
 function wellFormed(range: Range): Range {
   const { start, end } = range;

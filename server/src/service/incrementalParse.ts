@@ -1,4 +1,4 @@
-import { MAX_DEPTH, type ParsedJson, type SyntaxCode } from './json/parse';
+import { MAX_DEPTH, NUMBER, type ParsedJson, type SyntaxCode } from './json/parse';
 import { ValueRegion, regionAt } from './json/valueRegion';
 import { duplicateKeyProblems, keyCountWithin } from './json/duplicateKeys';
 import { SyntaxProblems } from './json/syntaxProblems';
@@ -28,7 +28,6 @@ export interface ValueEdit {
  * container is patched only in strict JSON.
  */
 const STRUCTURE_KEEPING: ReadonlySet<SyntaxCode> = new Set(['OT002', 'OT003', 'OT004', 'OT005', 'OT006']);
-const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const NOT_A_VALUE = Symbol('not a value');
 
 /**

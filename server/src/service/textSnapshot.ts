@@ -54,6 +54,13 @@ interface Characters {
 /** The position of an offset, as `TextDocument.positionAt` gives it, from the offsets of the line starts. */
 export function positionIn(lines: ArrayLike<number>, text: Characters, offset: number): Position {
   offset = Math.max(Math.min(offset, text.length), 0);
+  const line = lineOf(lines, offset);
+  const lineOffset = lines[line]!;
+  return { line, character: beforeLineEnd(text, offset, lineOffset) - lineOffset };
+}
+
+/** The line an offset is on: the last line starting at or before it (binary search). */
+export function lineOf(lines: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = lines.length;
   while (low < high) {
@@ -61,8 +68,7 @@ export function positionIn(lines: ArrayLike<number>, text: Characters, offset: n
     if (lines[mid]! > offset) high = mid;
     else low = mid + 1;
   }
-  const lineOffset = lines[low - 1]!;
-  return { line: low - 1, character: beforeLineEnd(text, offset, lineOffset) - lineOffset };
+  return Math.max(low - 1, 0);
 }
 
 /** The offset of a position, as `TextDocument.offsetAt` gives it (clamped to the line and the text). */

@@ -9,19 +9,7 @@ import { MAX_DEPTH, parseJson } from '../../../server/src/service/json/parse';
 import { MAX_SYNTAX_PROBLEMS } from '../../../server/src/service/json/syntaxProblems';
 import { DocumentCache, EditableDocument } from '../../../server/src/service';
 import { diagnose } from '../../helpers/service';
-
-/** The lengths of the texts JSON.parse is given while `work` runs. */
-function jsonParseInputs(work: () => void): number[] {
-  const lengths: number[] = [];
-  const native = JSON.parse;
-  JSON.parse = (source: string, reviver?: Parameters<typeof JSON.parse>[1]) => (lengths.push(source.length), native(source, reviver));
-  try {
-    work();
-  } finally {
-    JSON.parse = native;
-  }
-  return lengths;
-}
+import { jsonParseInputs } from '../../helpers/jsonParseSpy';
 
 describe('nesting far past the limit', () => {
   test('valid lists a million levels deep: JSON.parse never builds them, one OT007 at the first level past the limit', () => {

@@ -12,6 +12,7 @@ import { readRepoFile } from '../../helpers/repo';
 import { assertProperty, validCorpus } from '../../helpers/mutations';
 import { TOKENS, applyEdits, textEdit } from '../../helpers/textEdits';
 import { shapeText } from '../../bench/shapes';
+import { jsonParseInputs } from '../../helpers/jsonParseSpy';
 
 function describeText(text: string): string {
   return JSON.stringify(text.length > 300 ? `${text.slice(0, 150)}…${text.slice(-150)}` : text);
@@ -137,19 +138,6 @@ describe('clean containers go to JSON.parse: the result is the hand parse, exact
     );
   });
 });
-
-/** Calls JSON.parse makes while `work` runs, by the length of the text each was given. */
-function jsonParseInputs(work: () => void): number[] {
-  const lengths: number[] = [];
-  const native = JSON.parse;
-  JSON.parse = (source: string, reviver?: Parameters<typeof JSON.parse>[1]) => (lengths.push(source.length), native(source, reviver));
-  try {
-    work();
-  } finally {
-    JSON.parse = native;
-  }
-  return lengths;
-}
 
 describe('strings are checked without a JSON.parse each, with the same verdict', () => {
   test('a string token is invalid exactly when JSON.parse rejects it, and its value is JSON.parse\'s when valid', () => {

@@ -68,7 +68,8 @@ function bomProblem(): SyntaxProblem {
 /** What nativeContainer returns for a container it leaves to the tolerant parser. */
 const NOT_STRICT = Symbol('not strict JSON');
 
-const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+/** A number token as strict JSON writes it. */
+export const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const PYTHON_LITERALS = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
 /** What a failed JSON.parse costs beyond the characters it read (the exception and its message), in characters. */
