@@ -4,8 +4,9 @@
  * every shape (pretty and minified; valid, one defect, syntax error, dense findings); Fix All with
  * hundreds of fixes; the server's memory; our scanner next to jsonc-parser. Reports only: never
  * fails on the figures (exit 1 only on a crash).
- * Each shape is measured twice: the edit sent as a change (what editors send: the server patches
- * the previous version's parse) and the version sent whole (every version parsed anew).
+ * Each shape is measured three ways: the edit sent as a change (what editors send: the server
+ * patches the previous version's parse), the version sent whole (the server finds the change), and
+ * versions changed at both ends (every version parsed anew).
  * Options: --iterations N (default 30: both sides see the same edits, with warm code, as over a few seconds of typing), --size "2.5 MB" (one size only), --shape "pretty, syntax error"
  * (one shape only; RESULTS.md is then not written), --profile (the server
  * runs with --cpu-prof; summarise a profile with out/tests/bench/profileSummary.js).
@@ -96,17 +97,23 @@ async function measureServer(serverPath: string, text: string, edit: BenchEdit, 
       samples.push(performance.now() - start);
       resident.push(server.memory().residentMiB);
     }
-    // The same versions sent whole (as by an editor without incremental sync, or a paste over
-    // everything): nothing of the previous version can be reused, every version is parsed anew.
-    const whole: number[] = [];
-    for (let i = 0; i < options.iterations; i++) {
-      const start = performance.now();
-      void server.replaceAll(URI, ++documentVersion, version(edit, text, i).text);
-      await server.pullDiagnostics(URI);
-      whole.push(performance.now() - start);
-      resident.push(server.memory().residentMiB);
-    }
-    return { first, latency: summarise(samples), whole: summarise(whole), diagnostics, idleMiB: idle.residentMiB, resident, peakMiB: server.memory().peakMiB };
+    // The same versions sent whole (as by an editor without incremental sync): the server finds
+    // the one change between them. Then versions changed at both ends as well (the space after
+    // the document): nothing of the previous version can be reused, each is parsed anew.
+    const sendWhole = async (versionText: (i: number) => string) => {
+      const times: number[] = [];
+      for (let i = 0; i < options.iterations; i++) {
+        const start = performance.now();
+        void server.replaceAll(URI, ++documentVersion, versionText(i));
+        await server.pullDiagnostics(URI);
+        times.push(performance.now() - start);
+        resident.push(server.memory().residentMiB);
+      }
+      return summarise(times);
+    };
+    const wholeLatency = await sendWhole((i) => version(edit, text, i).text);
+    const anewLatency = await sendWhole((i) => `${version(edit, text, i).text}${' '.repeat(1 + (i % 2))}`);
+    return { first, latency: summarise(samples), whole: wholeLatency, anew: anewLatency, diagnostics, idleMiB: idle.residentMiB, resident, peakMiB: server.memory().peakMiB };
   } finally {
     await server.stop();
   }
@@ -172,6 +179,7 @@ async function main(): Promise<void> {
         oursFirst: ours.first,
         ours: ours.latency,
         oursWhole: ours.whole,
+        oursAnew: ours.anew,
         theirs: theirs.latency,
         oursDiagnostics: ours.diagnostics,
         theirsDiagnostics: theirs.diagnostics,
@@ -181,7 +189,7 @@ async function main(): Promise<void> {
         peakMiB: ours.peakMiB,
       };
       results.push(result);
-      console.log(`  ${size.label} ${shape}: ours ${ours.latency.median.toFixed(1)} ms (whole text sent: ${ours.whole.median.toFixed(1)} ms), theirs ${theirs.latency.median.toFixed(1)} ms, ratio ${(ours.latency.median / theirs.latency.median).toFixed(2)} (${(ours.whole.median / theirs.latency.median).toFixed(2)}), RSS ${result.residentMaxMiB.toFixed(0)} MiB`);
+      console.log(`  ${size.label} ${shape}: ours ${ours.latency.median.toFixed(1)} ms (whole text sent: ${ours.whole.median.toFixed(1)} ms, parsed anew: ${ours.anew.median.toFixed(1)} ms), theirs ${theirs.latency.median.toFixed(1)} ms, ratio ${(ours.latency.median / theirs.latency.median).toFixed(2)} (${(ours.whole.median / theirs.latency.median).toFixed(2)}, ${(ours.anew.median / theirs.latency.median).toFixed(2)}), RSS ${result.residentMaxMiB.toFixed(0)} MiB`);
       if (shape === 'pretty') console.log(`  ${size.label} preview: ${measureRender(text)}`);
     }
   }

@@ -29,9 +29,10 @@ test('a 5 MB meet replaced again and again: the server stays under 150 MiB', { s
   const text = shapeText('pretty, one defect', 4550);
   await client.open(URI, text);
   assert.equal((await client.pull(URI)).length, 1);
-  // The first letter of the competition's name, back and forth.
+  // The first letter of the competition's name and the space after the document, back and forth:
+  // changes at both ends, so that each version is parsed anew (not patched from the last).
   const at = text.indexOf('"full_name": "') + '"full_name": "'.length;
-  const variants = ['X', 'Y'].map((letter) => text.slice(0, at) + letter + text.slice(at + 1));
+  const variants = ['X', 'Y'].map((letter, i) => `${text.slice(0, at)}${letter}${text.slice(at + 1)}${' '.repeat(i + 1)}`);
   const samples: number[] = [];
   for (let version = 2; version < EDITS + 2; version++) {
     await client.change(URI, version, [{ text: variants[version % 2]! }]);

@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { EditableDocument } from '../../server/src/service';
+import { changedSpan } from '../../server/src/service/editableDocument';
 import { applyChanges } from '../../server/src/service/textVersion';
 import { Random } from '../bench/random';
 import { shapeText } from '../bench/shapes';
@@ -31,7 +34,9 @@ function applyToText(text: string, changes: readonly TextDocumentContentChangeEv
 
 function randomChange(random: Random, document: TextDocument): TextDocumentContentChangeEvent {
   if (random.chance(0.03)) return { text: random.pick(TEXTS) };
-  return { range: { start: randomPosition(random, document), end: randomPosition(random, document) }, text: random.pick(INSERTS) };
+  const change = { range: { start: randomPosition(random, document), end: randomPosition(random, document) }, text: random.pick(INSERTS) };
+  // Sometimes the same change comes as the whole text after it (an editor without incremental sync).
+  return random.chance(0.15) ? { text: applyToText(document.getText(), [change]) } : change;
 }
 
 test('an editable document gives the text, positions and offsets of the text after each change, as TextDocument.create would, without joining its text', () => {
@@ -64,7 +69,7 @@ test('an editable document gives the text, positions and offsets of the text aft
   }
 });
 
-test('the changes since a remembered version turn that version\'s text into the current one; a full replacement forgets them', () => {
+test('the changes since a remembered version turn that version\'s text into the current one, a text sent whole included', () => {
   const random = new Random(11);
   let expected = TextDocument.create('file:///x.json', 'json', 1, TEXTS[3]!);
   const actual = new EditableDocument('file:///x.json', 'json', 1, TEXTS[3]!);
@@ -81,9 +86,60 @@ test('the changes since a remembered version turn that version\'s text into the 
     assert.equal(applyChanges(texts.get(from)!, changes), expected.getText(), `changes since ${from}`);
   }
   assert.equal(actual.changesSince(1000), undefined, 'a version never seen');
-  actual.update([{ text: 'replaced' }], 60);
-  assert.equal(actual.changesSince(59), undefined, 'a full replacement has no changes to replay');
-  assert.deepEqual(actual.changesSince(60), []);
+  // A text sent whole is remembered as the one change it makes.
+  const resent = `${expected.getText().slice(0, 5)}typed${expected.getText().slice(5)}`;
+  actual.update([{ text: resent }], 60);
+  assert.deepEqual(actual.changesSince(59), [{ offset: 5, removed: 0, text: 'typed' }]);
+  assert.equal(applyChanges(texts.get(20)!, actual.changesSince(20)!), resent);
+  actual.update([{ text: resent }], 61);
+  assert.deepEqual(actual.changesSince(60), [], 'the same text sent again changes nothing');
+  assert.deepEqual(actual.changesSince(61), []);
+});
+
+/** The change two texts differ by, one character at a time. */
+function naiveChangedSpan(before: string, after: string): ReturnType<typeof changedSpan> {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < Math.min(before.length, after.length) && before[start] === after[start]) start++;
+  let kept = 0;
+  while (kept < Math.min(before.length, after.length) - start && before[before.length - 1 - kept] === after[after.length - 1 - kept]) kept++;
+  return { offset: start, removed: before.length - kept - start, text: after.slice(start, after.length - kept) };
+}
+
+test('the change a whole text makes keeps the common start and end, without letting them overlap', () => {
+  assert.equal(changedSpan('same', 'same'), undefined);
+  assert.deepEqual(changedSpan('aa', 'aaa'), { offset: 2, removed: 0, text: 'a' });
+  assert.deepEqual(changedSpan('aaa', 'aa'), { offset: 2, removed: 1, text: '' });
+  assert.deepEqual(changedSpan('abc', 'xyz'), { offset: 0, removed: 3, text: 'xyz' });
+  assert.deepEqual(changedSpan('', 'new'), { offset: 0, removed: 0, text: 'new' });
+  assert.deepEqual(changedSpan('a\r\nb', 'a\nb'), { offset: 1, removed: 1, text: '' });
+  // Texts longer than the chunks compared at once, changed near and across chunk edges.
+  const random = new Random(5);
+  const long = Array.from({ length: 6_000 }, (_, i) => String(i % 977)).join(',');
+  for (let i = 0; i < 300; i++) {
+    const before = random.chance(0.5) ? long : `${long}${long}`;
+    const at = random.pick([0, 1, 4_095, 4_096, 4_097, 8_192, random.int(0, before.length), before.length - 1]);
+    const removed = random.int(0, 3);
+    const after = before.slice(0, at) + random.pick(['', 'X', '12', ',', '9,9']) + before.slice(at + removed);
+    const change = changedSpan(before, after);
+    assert.deepEqual(change, naiveChangedSpan(before, after), `case ${i}`);
+    if (change) assert.equal(applyChanges(before, [change]), after, `case ${i}`);
+  }
+});
+
+test('texts sent whole keep only what changed alive, not every earlier version', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const text = shapeText('pretty', 400);
+  const at = text.length >> 1;
+  const document = new EditableDocument('file:///x.json', 'json', 1, text);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let version = 2; version < 60; version++) document.update([{ text: `${text.slice(0, at)}"${String.fromCharCode(65 + (version % 26)).repeat(200)}"${text.slice(at)}` }], version);
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  // Each version's change is a slice of its text: kept as such, it would keep 58 texts alive.
+  assert.ok(grown < 8 * text.length, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MiB for ${(text.length / 2 ** 20).toFixed(1)} MiB of text`);
 });
 
 test('a burst of 1,000 keystrokes on a 2.5 MB meet costs far less than a copy of the text per keystroke', () => {

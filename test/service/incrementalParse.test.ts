@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { visit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompetitionDocument, DocumentCache, EditableDocument, documentSymbols, foldingRanges, parseJson, reportSpans, validateDocument } from '../../server/src/service';
 import { Random } from '../bench/random';
+import { shapeText } from '../bench/shapes';
+import { jsonParseInputs } from '../helpers/jsonParseSpy';
 import { validCorpus } from '../helpers/mutations';
 
 interface Literal {
@@ -88,8 +92,10 @@ test('a version made by typing in a value is patched from the previous parse and
         const edit = randomEdit(random, text);
         const start = editor.positionAt(edit.offset);
         const end = editor.positionAt(edit.offset + edit.removed);
-        editor.update([{ range: { start, end }, text: edit.text }], version);
-        text = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.removed);
+        const after = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.removed);
+        // Sometimes as the whole text after the edit (an editor without incremental sync).
+        editor.update([random.chance(0.2) ? { text: after } : { range: { start, end }, text: edit.text }], version);
+        text = after;
         // Half the time the editor sends more keystrokes before the next check.
         if (random.chance(0.5)) continue;
         const document = cache.get(editor);
@@ -147,6 +153,46 @@ test('typing in a value changes only that value, shares the rest, and moves the 
   assert.deepEqual([added.edited?.path, added.edited?.isContainer], [['events', 0], true]);
   assert.deepEqual((added.parsed.value as { events: unknown[] }).events[0], { day: 2, event_id: '1', max_field_attempts: 6 });
   assert.deepEqual(added.reportSpans([day]), reportSpans(strict.getText(), [day]), 'the added "day" is located, not the event kept from before');
+});
+
+test('a text sent whole that differs from the last in one value is patched like a keystroke; the same text sent again keeps the parse', () => {
+  const text = shapeText('pretty', 40);
+  const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+  const cache = new DocumentCache();
+  const before = cache.get(editor);
+  const at = text.indexOf('"performance": "') + '"performance": "'.length;
+  const typed = `${text.slice(0, at)}${text[at] === '1' ? '2' : '1'}${text.slice(at + 1)}`;
+  editor.update([{ text: typed }], 2);
+  let after: CompetitionDocument | undefined;
+  const parsed = jsonParseInputs(() => (after = cache.get(editor)));
+  assert.ok(after?.edited && !after.edited.isContainer, 'patched in the value');
+  assert.ok(parsed.every((length) => length < 100), `JSON.parse was given ${parsed.join(', ')} characters`);
+  assert.deepEqual(after.parsed, parseJson(typed));
+  editor.update([{ text: typed }], 3);
+  assert.equal(cache.get(editor).parsed, after.parsed, 'the same parse, not a new one');
+  assert.notEqual(before.parsed, after.parsed);
+});
+
+test('a patched version keeps alive the version it was patched from, not every version before it', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const text = shapeText('pretty', 20);
+  const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+  const cache = new DocumentCache();
+  const at = text.indexOf('"performance": "') + '"performance": "'.length;
+  const versions: WeakRef<CompetitionDocument>[] = [];
+  for (let version = 1; version <= 12; version++) {
+    if (version > 1) editor.update([{ text: `${text.slice(0, at)}${version}${text.slice(at)}` }], version);
+    const document = cache.get(editor);
+    assert.ok(version === 1 || document.edited, `version ${version} is patched`);
+    validateDocument(document);
+    versions.push(new WeakRef(document));
+  }
+  // WeakRefs hold their targets until the job that made them ends.
+  await new Promise(setImmediate);
+  gc();
+  const alive = versions.map((ref, i) => (ref.deref() ? i + 1 : 0)).filter(Boolean);
+  assert.deepEqual(alive, [11, 12], 'versions still alive');
 });
 
 test('a check that reads the event sees an edit of the event, not a review kept from the version before', () => {

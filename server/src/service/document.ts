@@ -83,6 +83,8 @@ export class CompetitionDocument {
   }
 }
 
+const NO_EDIT: ValueEdit = { start: 0, removed: 0, inserted: 0, isContainer: false };
+
 /**
  * Caches the parse of each open document by URI and version, so that validation, hover,
  * completion and the outline of one version share a single parse. A version made by typing
@@ -116,6 +118,8 @@ export class DocumentCache {
     this.entries.delete(source.uri);
     if (!previous || previous.source !== source || !(source instanceof EditableDocument)) return undefined;
     const changes = source.changesSince(previous.version);
+    // A version with the same text (a no-op change, the same text sent whole) keeps the parse.
+    if (changes?.length === 0) return new CompetitionDocument(source, previous.parsed, previous.edited, previous.carry(NO_EDIT));
     const next = changes && reparseEdited(previous, changes);
     return next && new CompetitionDocument(source, next.parsed, next.edited, previous.carry(next.edit));
   }

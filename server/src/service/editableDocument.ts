@@ -7,6 +7,8 @@ import { lineOf, lineStarts, offsetIn, positionIn } from './textSnapshot';
 const MAX_PENDING = 64;
 /** Versions whose changes are remembered, for the incremental parse of a later version. */
 const LOG_VERSIONS = 64;
+/** Characters of inserted text the log keeps at most: past it, the oldest versions are forgotten (a 5 MB paste is not kept 64 times). */
+const LOG_CHARS = 1 << 20;
 
 /**
  * An editor's document as incremental sync updates it (the text, positions and offsets that
@@ -24,6 +26,7 @@ export class EditableDocument implements TextDocument {
   private current: TextVersion | undefined;
   /** Each version's changes from the one before; undefined: replaced whole. */
   private log: { version: number; changes: readonly TextChange[] | undefined }[] = [];
+  private logChars = 0;
 
   constructor(
     readonly uri: string,
@@ -96,16 +99,15 @@ export class EditableDocument implements TextDocument {
         const made = this.applyIncremental(change.range, change.text);
         applied?.push(made);
       } else {
-        this.base = change.text;
-        this.pending = [];
-        this.lineOffsets = undefined;
-        this.current = undefined;
-        applied = undefined;
+        const made = this.replaceWhole(change.text);
+        if (made) applied?.push(made);
       }
     }
     this.currentVersion = version;
     this.log.push({ version, changes: applied });
-    if (this.log.length > LOG_VERSIONS) this.log.shift();
+    this.logChars += insertedChars(applied);
+    // The version before the current one is kept whatever its changes cost: it is what the next parse patches.
+    while (this.log.length > LOG_VERSIONS || (this.log.length > 2 && this.logChars > LOG_CHARS)) this.logChars -= insertedChars(this.log.shift()!.changes);
   }
 
   /**
@@ -153,21 +155,44 @@ export class EditableDocument implements TextDocument {
   private applyIncremental(range: Range, text: string): TextChange {
     const { start, end } = wellFormed(range);
     if (this.pending.length >= MAX_PENDING) this.join();
-    const startOffset = this.offsetAt(start);
-    const endOffset = this.offsetAt(end);
+    const offset = this.offsetAt(start);
+    return this.apply({ offset, removed: this.offsetAt(end) - offset, text });
+  }
+
+  /**
+   * A text sent whole (by an editor without incremental sync, a formatter, a paste over
+   * everything) as the one change it makes to the current text, found by comparing the two:
+   * a version that differs in one value is then patched like a keystroke, not parsed anew.
+   * Undefined when the text is unchanged.
+   */
+  private replaceWhole(text: string): TextChange | undefined {
+    const change = changedSpan(this.join(), text);
+    if (change) this.apply(change);
+    this.base = text;
+    this.pending = [];
+    this.current = undefined;
+    return change;
+  }
+
+  private apply(change: TextChange): TextChange {
+    const { offset: startOffset, removed, text } = change;
+    const endOffset = startOffset + removed;
     const before = this.snapshot();
-    const change: TextChange = { offset: startOffset, removed: endOffset - startOffset, text };
     // Lines are counted on offsets, not on the positions sent (which may lie past the end).
     const lines = this.lines();
     const startLine = lineOf(lines, startOffset);
     const endLine = lineOf(lines, endOffset);
     this.pending = [...this.pending, change]; // a new array: snapshots keep theirs
     this.current = undefined;
-    // A "\r" meeting a "\n" across the change's edges joins two line breaks into one (or splits
-    // one): rare (files with lone "\r"), so the index is found again rather than patched.
+    // A "\r" meeting a "\n" across the change's edges joins two line breaks into one, or an edge
+    // inside a "\r\n" (as a text sent whole may give) splits one: rare (files with "\r"), so the
+    // index is found again rather than patched.
+    const crlfAt = (offset: number): boolean => before.charCodeAt(offset - 1) === CR && before.charCodeAt(offset) === LF;
     const joinsBreaks =
       (before.charCodeAt(startOffset - 1) === CR && (text.charCodeAt(0) === LF || (text === '' && before.charCodeAt(endOffset) === LF))) ||
-      (text.charCodeAt(text.length - 1) === CR && before.charCodeAt(endOffset) === LF);
+      (text.charCodeAt(text.length - 1) === CR && before.charCodeAt(endOffset) === LF) ||
+      crlfAt(startOffset) ||
+      crlfAt(endOffset);
     if (joinsBreaks) this.lineOffsets = undefined;
     else this.updateLines(startLine, endLine, change);
     return change;
@@ -210,6 +235,31 @@ export class EditableDocument implements TextDocument {
 
 const CR = 13;
 const LF = 10;
+/** Characters compared at once while looking for where two texts differ (a native comparison of slices). */
+const CHUNK = 4096;
+
+function insertedChars(changes: readonly TextChange[] | undefined): number {
+  return changes?.reduce((sum, change) => sum + change.text.length, 0) ?? 0;
+}
+
+/**
+ * The one change that turns `before` into `after`: their common start and end kept; undefined if
+ * equal. Its text is a copy: a slice would keep all of `after` alive for as long as the change is remembered.
+ */
+export function changedSpan(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // The common end may not overlap the common start (in "aa" → "aaa", one "a" is added, not two).
+  const room = shorter - start;
+  let kept = 0;
+  while (kept + CHUNK <= room && before.slice(before.length - kept - CHUNK, before.length - kept) === after.slice(after.length - kept - CHUNK, after.length - kept)) kept += CHUNK;
+  while (kept < room && before.charCodeAt(before.length - kept - 1) === after.charCodeAt(after.length - kept - 1)) kept++;
+  // Concatenating, then slicing, makes V8 copy the characters into a string of their own.
+  return { offset: start, removed: before.length - kept - start, text: ` ${after.slice(start, after.length - kept)}`.slice(1) };
+}
 
 function wellFormed(range: Range): Range {
   const { start, end } = range;

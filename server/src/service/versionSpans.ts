@@ -16,7 +16,7 @@ export class VersionSpans {
     private readonly text: () => string,
     /** Whether the text gives no key twice in an object: locating may stop at the last path found. */
     private readonly uniqueKeys: () => boolean,
-    private readonly previous?: { spans: VersionSpans; edit: ValueEdit },
+    private previous?: { spans: VersionSpans; edit: ValueEdit },
   ) {}
 
   /** See `reportSpans` in json/locate. */
@@ -41,7 +41,13 @@ export class VersionSpans {
     );
   }
 
+  /**
+   * For the next version, which reads only this version's spans. This one then forgets the
+   * version before it (what it took from it is in its own memo): versions do not chain, each
+   * keeping the text and spans of every version before it alive (a text sent whole is a text of its own).
+   */
   carry(edit: ValueEdit): { spans: VersionSpans; edit: ValueEdit } {
+    this.previous = undefined;
     return { spans: this, edit };
   }
 
