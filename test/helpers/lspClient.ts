@@ -76,6 +76,15 @@ export class LspClient {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
   }
 
+  /** Changes written in one go, as they arrive when an editor sends a burst: the server reads them together. */
+  changeBurst(uri: string, versions: ReadonlyArray<{ version: number; contentChanges: unknown[] }>): void {
+    const frames = versions.map(({ version, contentChanges }) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges } });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    });
+    this.process.stdin!.write(frames.join(''));
+  }
+
   close(uri: string): Promise<void> {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

@@ -18,18 +18,7 @@ import { DOCUMENT_KIND_REQUEST, OPENTRACK_LANGUAGE_ID, VALIDATE_REQUEST, type Co
 import { editingCapabilities, registerEditingFeatures } from './editingFeatures';
 import { bundleLocation, loadTranslations } from './l10n';
 import { registerPreview } from './preview';
-
-const PUSH_DELAY_MS = 200;
-/**
- * Event-loop turns a pull waits before validating. The connection handles one queued message per
- * turn: the edits and the cancellation that follow a pull in a burst are seen before any work
- * is done for a version that is already superseded.
- */
-const PULL_SETTLE_TURNS = 4;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+import { PushScheduler, SETTLE_TURNS, nextTurn } from './validationScheduling';
 
 /** Adapts the language service to LSP: documents, scheduling, settings; no logic of its own. */
 export function startServer(connection: Connection): void {
@@ -41,7 +30,7 @@ export function startServer(connection: Connection): void {
     void connection.window.showWarningMessage(message);
   });
   let pullDiagnostics = false;
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pushes = new PushScheduler();
 
   /**
    * Why the document is a competition, or undefined: other JSON files get nothing from this server.
@@ -90,28 +79,19 @@ export function startServer(connection: Connection): void {
 
   function schedulePush(textDocument: TextDocument): void {
     if (pullDiagnostics) return;
-    clearTimeout(pending.get(textDocument.uri));
-    pending.set(
-      textDocument.uri,
-      setTimeout(() => {
-        pending.delete(textDocument.uri);
-        const version = textDocument.version;
-        diagnose(textDocument)
-          .then((diagnostics) => {
-            // Drop results for a version that is no longer current: never publish stale diagnostics.
-            const current = documents.get(textDocument.uri);
-            if (current && current.version === version) {
-              void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: diagnostics ?? [] });
-            }
-          })
-          .catch((error: unknown) => {
-            log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-            if (documents.get(textDocument.uri)?.version === version) {
-              void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: [internalErrorDiagnostic(textDocument.uri, error)] });
-            }
-          });
-      }, PUSH_DELAY_MS),
-    );
+    pushes.schedule(textDocument.uri, async () => {
+      const version = textDocument.version;
+      try {
+        const diagnostics = await diagnose(textDocument);
+        // Drop results for a version that is no longer current: never publish stale diagnostics.
+        if (documents.get(textDocument.uri)?.version === version) void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: diagnostics ?? [] });
+      } catch (error) {
+        log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+        if (documents.get(textDocument.uri)?.version === version) {
+          void connection.sendDiagnostics({ uri: textDocument.uri, version, diagnostics: [internalErrorDiagnostic(textDocument.uri, error)] });
+        }
+      }
+    });
   }
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -142,7 +122,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const version = documents.get(uri)?.version;
-    for (let turn = 0; turn < PULL_SETTLE_TURNS && !token.isCancellationRequested; turn++) await nextTurn();
+    for (let turn = 0; turn < SETTLE_TURNS && !token.isCancellationRequested; turn++) await nextTurn();
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const textDocument = documents.get(uri);
     if (!textDocument) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -176,8 +156,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => schedulePush(event.document));
   documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
+    pushes.forget(event.document.uri);
     cache.delete(event.document.uri);
     settings.clear(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -1,0 +1,64 @@
+/** Waiting after an edit before validating a document whose last validation was slow. */
+export const PUSH_DELAY_MS = 200;
+/** A validation at most this long runs as soon as the edits queued with it are read. */
+export const CHEAP_VALIDATION_MS = 50;
+/**
+ * Event-loop turns to wait before validating. The connection handles one queued message per
+ * turn: the edits that follow one in a burst are seen before any work is done for a version
+ * that is already superseded.
+ */
+export const SETTLE_TURNS = 4;
+
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * When to validate a document and publish its diagnostics, for a client that does not pull them.
+ * A document that validates quickly (most edits: the parse is patched) is validated as soon as
+ * the edits queued with the change are read, as a pull would be: a fixed delay would make every
+ * keystroke wait for it. One whose last validation was slow (a large file parsed anew) waits
+ * until the edits pause, so that typing is not held up by validations of superseded versions.
+ */
+export class PushScheduler {
+  private readonly scheduled = new Map<string, { timer?: NodeJS.Timeout }>();
+  private readonly lastCost = new Map<string, number>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Runs `work` for `uri` once, after the changes that follow this call; a later call supersedes it. */
+  schedule(uri: string, work: () => Promise<void>): void {
+    this.cancel(uri);
+    const ticket: { timer?: NodeJS.Timeout } = {};
+    this.scheduled.set(uri, ticket);
+    const run = async (): Promise<void> => {
+      if (this.scheduled.get(uri) !== ticket) return;
+      this.scheduled.delete(uri);
+      const start = this.now();
+      try {
+        await work();
+      } finally {
+        this.lastCost.set(uri, this.now() - start);
+      }
+    };
+    if ((this.lastCost.get(uri) ?? 0) > CHEAP_VALIDATION_MS) {
+      ticket.timer = setTimeout(() => void run(), PUSH_DELAY_MS);
+      return;
+    }
+    void (async () => {
+      for (let turn = 0; turn < SETTLE_TURNS && this.scheduled.get(uri) === ticket; turn++) await nextTurn();
+      await run();
+    })();
+  }
+
+  cancel(uri: string): void {
+    clearTimeout(this.scheduled.get(uri)?.timer);
+    this.scheduled.delete(uri);
+  }
+
+  /** The document is closed: its next opening starts afresh. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.lastCost.delete(uri);
+  }
+}

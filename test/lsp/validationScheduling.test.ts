@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PUSH_DELAY_MS, PushScheduler, SETTLE_TURNS, nextTurn } from '../../server/src/lsp/validationScheduling';
+
+beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+afterEach(() => mock.timers.reset());
+
+/** Enough event-loop turns for a cheap validation to have run. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < SETTLE_TURNS + 4; turn++) await nextTurn();
+}
+
+/** A clock that each validation moves on by `cost` ms. */
+function scheduler(cost: number): { scheduler: PushScheduler; runs: string[]; work: (name: string) => () => Promise<void> } {
+  let clock = 0;
+  const runs: string[] = [];
+  const work = (name: string) => async () => {
+    runs.push(name);
+    clock += cost;
+  };
+  return { scheduler: new PushScheduler(() => clock), runs, work };
+}
+
+test('a document that validates quickly is validated as soon as the edits queued with the change are read, without a delay', async () => {
+  const { scheduler: pushes, runs, work } = scheduler(5);
+  pushes.schedule('a', work('a1'));
+  await settle();
+  assert.deepEqual(runs, ['a1'], 'ran with no timer advanced');
+  // Edits in one burst: only the last version is validated.
+  pushes.schedule('a', work('a2'));
+  pushes.schedule('a', work('a3'));
+  pushes.schedule('b', work('b1'));
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a3', 'b1']);
+});
+
+test('after a slow validation, the next one waits until the edits pause, and an edit meanwhile restarts the wait', async () => {
+  const { scheduler: pushes, runs, work } = scheduler(400);
+  pushes.schedule('a', work('a1'));
+  await settle();
+  assert.deepEqual(runs, ['a1']);
+  pushes.schedule('a', work('a2'));
+  await settle();
+  mock.timers.tick(PUSH_DELAY_MS - 1);
+  pushes.schedule('a', work('a3'));
+  mock.timers.tick(PUSH_DELAY_MS - 1);
+  await settle();
+  assert.deepEqual(runs, ['a1'], 'still waiting');
+  mock.timers.tick(1);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a3']);
+  // Closing the document forgets its cost and what was scheduled.
+  pushes.schedule('a', work('a4'));
+  pushes.forget('a');
+  mock.timers.tick(PUSH_DELAY_MS);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a3']);
+  pushes.schedule('a', work('a5'));
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a3', 'a5'], 'reopened: validated at once');
+});
