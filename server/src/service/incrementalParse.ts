@@ -1,7 +1,7 @@
-import { MAX_DEPTH, NUMBER, type ParsedJson, type SyntaxCode } from './json/parse';
-import { ValueRegion, regionAt } from './json/valueRegion';
-import { duplicateKeyProblems, keyCountWithin } from './json/duplicateKeys';
-import { SyntaxProblems } from './json/syntaxProblems';
+import { MAX_DEPTH, NUMBER, parseContainerTolerantly, type ParsedJson, type SyntaxCode, type SyntaxProblem } from './json/parse';
+import { ValueRegion, closesAtEnd, regionAt } from './json/valueRegion';
+import { duplicateKeyProblems, keyCountWithin, writtenKeyBound } from './json/duplicateKeys';
+import { MAX_SYNTAX_PROBLEMS, SyntaxProblems } from './json/syntaxProblems';
 import type { JsonPath } from './json/path';
 import { valueAt } from './features/paths';
 import type { TextChange } from './textVersion';
@@ -23,48 +23,121 @@ export interface ValueEdit {
 }
 
 /**
- * Problems after which the scanner's paths still agree with the parsed value (a trailing comma,
- * a comment, a Python literal, single quotes, a BOM): a scalar may still be patched. A
- * container is patched only in strict JSON.
+ * Problems that leave every token to the value it belongs to (a trailing comma, a comment, a
+ * Python literal, single quotes, a BOM). regionAt reads the text with the parser's own scanner,
+ * so while every problem before and after the edited value is one of these, its path is the
+ * parser's, and the parser reads the value where regionAt found it.
  */
 const STRUCTURE_KEEPING: ReadonlySet<SyntaxCode> = new Set(['OT002', 'OT003', 'OT004', 'OT005', 'OT006']);
 const NOT_A_VALUE = Symbol('not a value');
 
+type Patch = { parsed: ParsedJson; edited: ValueRegion; edit: ValueEdit };
+
 /**
- * The parse of the next version when every change since `previous` falls inside one value
- * that stays valid JSON: typing in a performance or a name (a scalar), adding a property to a
- * result or pasting results into a list (the smallest container around the changes, parsed
- * natively). The value tree is copied along the value's path only (the rest is shared with
- * `previous`), the syntax problems after it move by the change in length, and the text need
- * not be joined. Anything else (changes in two places, a value left broken, a key given twice)
- * gives undefined: parse the text again.
+ * The parse of the next version when every change since `previous` falls inside one value:
+ * typing in a performance or a name (a scalar that stays valid), or else the smallest container
+ * around the changes (adding a property to a result, pasting results into a list, or a keystroke
+ * that leaves the container broken for a moment). The value tree is copied along the value's
+ * path only (the rest is shared with `previous`), the syntax problems after it move by the
+ * change in length, and the text need not be joined. Anything else (changes in two places, a
+ * problem outside the container that moves tokens, a key given twice) gives undefined: parse
+ * the text again.
  */
-export function reparseEdited(previous: ParsedVersion, changes: readonly TextChange[]): { parsed: ParsedJson; edited: ValueRegion; edit: ValueEdit } | undefined {
-  const { problems, value } = previous.parsed;
+export function reparseEdited(previous: ParsedVersion, changes: readonly TextChange[]): Patch | undefined {
   const first = changes[0];
-  if (!first || problems.some((p) => !STRUCTURE_KEEPING.has(p.code))) return undefined;
-  const remembered = previous.edited;
-  const region = remembered && !remembered.isContainer && holds(remembered, first) ? remembered : regionAt(previous.text, first.offset, first.offset + first.removed);
-  if (!region || (region.isContainer && problems.length > 0)) return undefined;
+  if (!first) return undefined;
+  const from = first.offset;
+  const to = first.offset + first.removed;
+  const remembered = previous.edited && !previous.edited.isContainer && holds(previous.edited, first) ? previous.edited : undefined;
+  const around = remembered ? undefined : regionAt(previous.text, from, to);
+  const region = remembered ?? around?.value;
+  if (!region) return undefined;
+  if (!region.isContainer) {
+    const patched = patchScalar(previous.parsed, region, changes);
+    if (patched) return patched;
+  }
+  const container = region.isContainer ? region : (around ?? regionAt(previous.text, from, to))?.container;
+  return container && patchContainer(previous, container, changes);
+}
+
+/** A scalar that stays a valid scalar, in a text whose every problem keeps the structure and lies apart from it. */
+function patchScalar({ problems, value }: ParsedJson, region: ValueRegion, changes: readonly TextChange[]): Patch | undefined {
   const end = region.start + region.raw.length;
-  if (problems.some((p) => p.offset <= end && p.offset + p.length >= region.start)) return undefined;
-  if (!region.isContainer && !Object.is(valueAt(value, region.path), scalarValue(region.raw))) return undefined;
+  if (problems.some((p) => !STRUCTURE_KEEPING.has(p.code) || (p.offset <= end && p.offset + p.length >= region.start))) return undefined;
+  const before = valueAt(value, region.path);
+  if (!Object.is(before, scalarValue(region.raw))) return undefined;
+  const raw = applied(region, changes);
+  if (raw === undefined) return undefined;
+  const edited = scalarValue(raw);
+  if (edited === NOT_A_VALUE || unmatchedColons(raw, edited) > unmatchedColons(region.raw, before)) return undefined;
+  return patch({ value, problems }, region, raw, edited, []);
+}
+
+/**
+ * A container parsed again from its own text: natively when it is strict JSON, else by the
+ * tolerant parser, when its tokens (before and after the changes) end at its closing bracket,
+ * matched bracket by bracket. Then the parser reads it from its opening bracket to its closing
+ * one in the whole text too, and the problems inside it come from it alone: they are replaced
+ * by its new problems, in the place the parser reports them (after those before it, before
+ * those after it).
+ */
+function patchContainer({ parsed: { problems, value }, text }: ParsedVersion, region: ValueRegion, changes: readonly TextChange[]): Patch | undefined {
+  const raw = applied(region, changes);
+  if (raw === undefined) return undefined;
+  const end = region.start + region.raw.length;
+  let inside = false;
+  for (const p of problems) {
+    // Keys given twice are found over the whole text, and only when a count says so; past the limit, problems are only counted.
+    if (p.code === 'OT008' || p.code === 'OT903') return undefined;
+    // At the opening bracket itself, only the enclosing value reports (a missing comma or colon before it).
+    if (p.offset > region.start && p.offset < end) inside = true;
+    else if (!STRUCTURE_KEEPING.has(p.code) || (p.offset <= region.start && p.offset + p.length > region.start)) return undefined;
+  }
+  if (inside && !closesAtEnd(region.raw)) return undefined;
+  const depth = region.path.length;
+  let edited = containerValue(raw, depth);
+  let found: SyntaxProblem[] = [];
+  if (edited === NOT_A_VALUE) {
+    if (!closesAtEnd(raw)) return undefined;
+    ({ value: edited, problems: found } = parseContainerTolerantly(raw, depth));
+    const duplicates = new SyntaxProblems();
+    duplicateKeyProblems(raw, -1, duplicates); // -1 keys: search the tokens whatever the count says
+    if (duplicates.list().length > 0) return undefined;
+  }
+  const unmatched = unmatchedColons(region.raw, valueAt(value, region.path));
+  if (unmatchedColons(raw, edited) > unmatched && (unmatched < 0 || problems.some((p) => p.code === 'OT003') || text.indexOf('\ufeff', 1) >= 0)) return undefined;
+  return patch({ value, problems }, region, raw, edited, found);
+}
+
+/** The region's text with the changes applied, or undefined when one falls outside it (or on a container's brackets). */
+function applied(region: ValueRegion, changes: readonly TextChange[]): string | undefined {
   let raw = region.raw;
   for (const change of changes) {
     const at = change.offset - region.start;
     if (at < 0 || at + change.removed > raw.length || (region.isContainer && (at === 0 || at + change.removed === raw.length))) return undefined;
     raw = raw.slice(0, at) + change.text + raw.slice(at + change.removed);
   }
-  const edited = region.isContainer ? containerValue(raw, region.path.length) : scalarValue(raw);
-  if (edited === NOT_A_VALUE) return undefined;
+  return raw;
+}
+
+/** The next version: `edited` at the region's path, its problems `found` (offsets in `raw`) in place of those inside it. */
+function patch({ value, problems }: ParsedJson, region: ValueRegion, raw: string, edited: unknown, found: SyntaxProblem[]): Patch | undefined {
+  const start = region.start;
+  const end = start + region.raw.length;
   const shift = raw.length - region.raw.length;
+  let next = problems;
+  if (found.length > 0 || problems.some((p) => p.offset > start && p.offset < end)) {
+    const before = problems.filter((p) => p.offset < start);
+    const after = problems.filter((p) => p.offset >= end);
+    if (before.length + found.length + after.length > MAX_SYNTAX_PROBLEMS) return undefined;
+    next = [...before, ...found.map((p) => ({ ...p, offset: p.offset + start })), ...after.map((p) => (shift === 0 ? p : { ...p, offset: p.offset + shift }))];
+  } else if (shift !== 0) {
+    next = problems.map((p) => (p.offset >= end ? { ...p, offset: p.offset + shift } : p));
+  }
   return {
-    parsed: {
-      value: replaceAt(value, region.path, 0, edited),
-      problems: shift === 0 ? problems : problems.map((p) => (p.offset >= end ? { ...p, offset: p.offset + shift } : p)),
-    },
+    parsed: { value: replaceAt(value, region.path, 0, edited), problems: next },
     edited: { ...region, raw },
-    edit: { start: region.start, removed: region.raw.length, inserted: raw.length, isContainer: region.isContainer },
+    edit: { start, removed: region.raw.length, inserted: raw.length, isContainer: region.isContainer },
   };
 }
 
@@ -104,6 +177,19 @@ function containerValue(raw: string, depth: number): unknown {
   } catch {
     return NOT_A_VALUE;
   }
+}
+
+/**
+ * Colons after a quote beyond the keys of `value`. A text's duplicate-key search runs only when
+ * it has such colons (see duplicateKeys): an edit that adds one (`":"` typed in a string, a
+ * colon typed after a key) could start the search, which would then report a key given twice
+ * elsewhere that the count had missed until then. The count misses one only behind a comment or
+ * a stray BOM between a key and its colon, or when the edited value held keys without a colon
+ * (fewer colons than keys): then such an edit has the text parsed again. Otherwise the search
+ * either ran and found no key twice, or had nothing to find.
+ */
+function unmatchedColons(raw: string, value: unknown): number {
+  return writtenKeyBound(raw) - keyCountWithin(value, Infinity);
 }
 
 /** A copy of `node` with the value at `path` replaced: only the containers on the path are copied. */

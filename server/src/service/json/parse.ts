@@ -55,6 +55,17 @@ export function parseTolerantly(text: string, outline?: BracketOutline, nativeCo
   return new TolerantParser(text, outline, nativeContainers).parse();
 }
 
+/**
+ * The tolerant parse of one container of a document, `depth` levels below its root, from the
+ * container's text alone (offsets in `raw`): what parsing the whole document gives for it, when
+ * the container's tokens end at its closing bracket, matched bracket by bracket, and JSON.parse
+ * did not serve (see incrementalParse). Keys given twice are left to the caller.
+ */
+export function parseContainerTolerantly(raw: string, depth: number): ParsedJson {
+  const outline = raw.length < OUTLINE_MIN_LENGTH ? undefined : outlineBrackets(raw, MAX_DEPTH);
+  return new TolerantParser(raw, outline, true).parseContainer(depth);
+}
+
 function bomProblem(): SyntaxProblem {
   return {
     code: 'OT006',
@@ -113,6 +124,15 @@ class TolerantParser {
       this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
     duplicateKeyProblems(this.text, keyCountWithin(value, Infinity), this.problems);
+    return { value, problems: this.problems.list() };
+  }
+
+  /** The text as one container met `depth` levels down in a document (see parseContainerTolerantly). */
+  parseContainer(depth: number): ParsedJson {
+    const s = this.scanner;
+    s.next();
+    // The caller has tried JSON.parse on the container: not again (read by hand, its value is the same).
+    const value = depth >= MAX_DEPTH ? this.value(depth) : s.kind === Tok.OpenBrace ? this.object(depth) : this.array(depth);
     return { value, problems: this.problems.list() };
   }
 

@@ -19,6 +19,12 @@ interface Member {
   isContainer: boolean;
 }
 
+/** The smallest value around a span and, when that is a scalar, the container around it (none at the root). */
+export interface RegionAround {
+  value: ValueRegion;
+  container?: ValueRegion;
+}
+
 /**
  * The smallest value that holds the span [from, to] away from its edges: a scalar whose token
  * holds it (its ends included: typing at either end of a number extends it), or a container
@@ -26,7 +32,7 @@ interface Member {
  * forward scan: containers that end before the span are skipped with the scanner's character
  * loop; array items are counted as the parser counts them.
  */
-export function regionAt(text: string, from: number, to: number): ValueRegion | undefined {
+export function regionAt(text: string, from: number, to: number): RegionAround | undefined {
   const path: (string | number)[] = [];
   let container: Member | undefined;
   let scanner = new Scanner(text);
@@ -34,10 +40,12 @@ export function regionAt(text: string, from: number, to: number): ValueRegion | 
   for (;;) {
     const isObject = kind === Tok.OpenBrace;
     const member = isObject || kind === Tok.OpenBracket ? (path.length < MAX_DEPTH ? memberAt(scanner, isObject, from, to) : undefined) : undefined;
-    if (!member) return container && region(text, path, container);
+    if (!member) return container && { value: region(text, path, container) };
     path.push(member.segment);
     if (!member.isContainer) {
-      return member.start <= from && to <= member.end ? region(text, path, member) : container && region(text, path.slice(0, -1), container);
+      const around = container && region(text, path.slice(0, -1), container);
+      if (member.start <= from && to <= member.end) return { value: region(text, path, member), container: around };
+      return around && { value: around };
     }
     container = member;
     scanner = new Scanner(text, member.start);
@@ -76,4 +84,23 @@ function memberAt(scanner: Scanner, isObject: boolean, from: number, to: number)
     }
     if (scanner.next() !== Tok.Comma) return undefined;
   }
+}
+
+/**
+ * Whether the tokens of a container's text end at its last character, a closing bracket that
+ * matches its first, every bracket between matched by its kind. Then the same tokens are read
+ * there in the whole text (no string or comment runs past the container), and the parser reads
+ * the container from its first bracket to its last, however broken what lies between.
+ */
+export function closesAtEnd(raw: string): boolean {
+  const scanner = new Scanner(raw);
+  const closing: Tok[] = [];
+  for (let kind = scanner.next(); kind !== Tok.EOF; kind = scanner.next()) {
+    if (kind === Tok.OpenBrace || kind === Tok.OpenBracket) closing.push(kind === Tok.OpenBrace ? Tok.CloseBrace : Tok.CloseBracket);
+    else if (kind === Tok.CloseBrace || kind === Tok.CloseBracket) {
+      if (closing.pop() !== kind) return false;
+      if (closing.length === 0) return scanner.end === raw.length;
+    } else if (closing.length === 0) return false;
+  }
+  return false;
 }
