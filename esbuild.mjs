@@ -47,7 +47,7 @@ if (args.has('--tests')) {
     entryPoints: [
       ...findFiles('test', '.test.ts').filter((f) => !f.startsWith(join('test', 'vscode'))),
       // Runnable helpers: the local OpenTrack stand-in and the benchmark.
-      ...['test/opentrack-server/main.ts', 'test/bench/run.ts', 'test/bench/generate.ts', 'test/bench/profileSummary.ts', 'test/bench/profileShape.ts', 'test/bench/profileTyping.ts'].filter((f) => existsSync(f)),
+      ...['test/opentrack-server/main.ts', 'test/bench/run.ts', 'test/bench/generate.ts', 'test/bench/profileSummary.ts', 'test/bench/profileShape.ts', 'test/bench/profileTyping.ts', 'test/bench/profileContainerEdit.ts'].filter((f) => existsSync(f)),
     ],
     outdir: 'out/tests',
     outbase: 'test',
