@@ -1,6 +1,6 @@
 import { MAX_DEPTH, NUMBER, parseContainerTolerantly, type ParsedJson, type SyntaxCode, type SyntaxProblem } from './json/parse';
 import { ValueRegion, closesAtEnd, regionAt } from './json/valueRegion';
-import { duplicateKeyProblems, keyCountWithin, writtenKeyBound } from './json/duplicateKeys';
+import { duplicateKeyProblems, keyCountWithin } from './json/duplicateKeys';
 import { MAX_SYNTAX_PROBLEMS, SyntaxProblems } from './json/syntaxProblems';
 import type { JsonPath } from './json/path';
 import { valueAt } from './features/paths';
@@ -69,7 +69,7 @@ function patchScalar({ problems, value }: ParsedJson, region: ValueRegion, chang
   const raw = applied(region, changes);
   if (raw === undefined) return undefined;
   const edited = scalarValue(raw);
-  if (edited === NOT_A_VALUE || unmatchedColons(raw, edited) > unmatchedColons(region.raw, before)) return undefined;
+  if (edited === NOT_A_VALUE) return undefined;
   return patch({ value, problems }, region, raw, edited, []);
 }
 
@@ -81,13 +81,13 @@ function patchScalar({ problems, value }: ParsedJson, region: ValueRegion, chang
  * by its new problems, in the place the parser reports them (after those before it, before
  * those after it).
  */
-function patchContainer({ parsed: { problems, value }, text }: ParsedVersion, region: ValueRegion, changes: readonly TextChange[]): Patch | undefined {
+function patchContainer({ parsed: { problems, value } }: ParsedVersion, region: ValueRegion, changes: readonly TextChange[]): Patch | undefined {
   const raw = applied(region, changes);
   if (raw === undefined) return undefined;
   const end = region.start + region.raw.length;
   let inside = false;
   for (const p of problems) {
-    // Keys given twice are found over the whole text, and only when a count says so; past the limit, problems are only counted.
+    // A key given twice was found over the whole text, the new one may repeat one outside the container; past the limit, problems are only counted.
     if (p.code === 'OT008' || p.code === 'OT903') return undefined;
     // At the opening bracket itself, only the enclosing value reports (a missing comma or colon before it).
     if (p.offset > region.start && p.offset < end) inside = true;
@@ -104,8 +104,6 @@ function patchContainer({ parsed: { problems, value }, text }: ParsedVersion, re
     duplicateKeyProblems(raw, -1, duplicates); // -1 keys: search the tokens whatever the count says
     if (duplicates.list().length > 0) return undefined;
   }
-  const unmatched = unmatchedColons(region.raw, valueAt(value, region.path));
-  if (unmatchedColons(raw, edited) > unmatched && (unmatched < 0 || problems.some((p) => p.code === 'OT003') || text.indexOf('\ufeff', 1) >= 0)) return undefined;
   return patch({ value, problems }, region, raw, edited, found);
 }
 
@@ -177,19 +175,6 @@ function containerValue(raw: string, depth: number): unknown {
   } catch {
     return NOT_A_VALUE;
   }
-}
-
-/**
- * Colons after a quote beyond the keys of `value`. A text's duplicate-key search runs only when
- * it has such colons (see duplicateKeys): an edit that adds one (`":"` typed in a string, a
- * colon typed after a key) could start the search, which would then report a key given twice
- * elsewhere that the count had missed until then. The count misses one only behind a comment or
- * a stray BOM between a key and its colon, or when the edited value held keys without a colon
- * (fewer colons than keys): then such an edit has the text parsed again. Otherwise the search
- * either ran and found no key twice, or had nothing to find.
- */
-function unmatchedColons(raw: string, value: unknown): number {
-  return writtenKeyBound(raw) - keyCountWithin(value, Infinity);
 }
 
 /** A copy of `node` with the value at `path` replaced: only the containers on the path are copied. */

@@ -41,6 +41,12 @@ describe('OT008 duplicate keys', () => {
     assert.deepEqual(diagnose(broken).filter((d) => d.code !== 'OT011').map((d) => d.code).sort(), ['OT002', 'OT008']);
   });
 
+  test('a key given twice is seen in a text where another key hides behind a comment, a stray byte order mark or a broken token', () => {
+    for (const text of ['{"a": 1, "a": 2, "r": {"z" 5}}', '{"a": 1, "a": 2, "b" /* note */ : 3}', '{"a": 1, "a": 2, "b"\ufeff: 3}', '{"a": 1, "a": 2, b: 3}']) {
+      assert.equal(only(text, 'OT008').length, 1, text);
+    }
+  });
+
   test('near misses: the same key in sibling objects, key-like text inside strings', () => {
     assert.deepEqual(only('{"events": [{"event_id": "1"}, {"event_id": "2"}], "x": {"event_id": "1"}}', 'OT008'), []);
     assert.deepEqual(only('{"name": "a\\": 1, \\"name\\": 2", "address": " : ", "b": ":"}', 'OT008'), []);

@@ -17,7 +17,7 @@ export function duplicateKeyProblems(text: string, parsedKeys: number, problems:
  * Colons after a quote that is not escaped: an upper bound on the members written in strict JSON,
  * not past a comment or a stray byte order mark between a key and its colon.
  */
-export function writtenKeyBound(text: string): number {
+function writtenKeyBound(text: string): number {
   let count = 0;
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     let j = colon - 1;

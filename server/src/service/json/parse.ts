@@ -66,6 +66,9 @@ export function parseContainerTolerantly(raw: string, depth: number): ParsedJson
   return new TolerantParser(raw, outline, true).parseContainer(depth);
 }
 
+/** Problems after which every key is still a quoted string followed by its colon (see duplicateKeys). */
+const COUNT_KEEPING: ReadonlySet<SyntaxCode> = new Set(['OT002', 'OT004', 'OT005', 'OT006', 'OT007']);
+
 function bomProblem(): SyntaxProblem {
   return {
     code: 'OT006',
@@ -123,7 +126,10 @@ class TolerantParser {
     if (s.next() !== Tok.EOF) {
       this.report('OT001', l10n.t('Unexpected content after the end of the document. Remove it.'), s.start, this.text.length - s.start);
     }
-    duplicateKeyProblems(this.text, keyCountWithin(value, Infinity), this.problems);
+    // The count of colons after a quote misses keys behind a comment, a stray byte order mark or
+    // a broken token: then every key is compared, lest a key given twice go unseen.
+    const countMayMiss = this.problems.list().some((p) => !COUNT_KEEPING.has(p.code)) || this.text.indexOf('\ufeff', 1) >= 0;
+    duplicateKeyProblems(this.text, countMayMiss ? -1 : keyCountWithin(value, Infinity), this.problems);
     return { value, problems: this.problems.list() };
   }
 
