@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PUSH_DELAY_MS, PushScheduler, SETTLE_TURNS, nextTurn } from '../../server/src/lsp/validationScheduling';
+import { CHEAP_VALIDATION_MS, PUSH_DELAY_MS, PushScheduler, SETTLE_TURNS, nextTurn } from '../../server/src/lsp/validationScheduling';
 
 beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
 afterEach(() => mock.timers.reset());
@@ -34,28 +34,39 @@ test('a document that validates quickly is validated as soon as the edits queued
   assert.deepEqual(runs, ['a1', 'a3', 'b1']);
 });
 
-test('after a slow validation, the next one waits until the edits pause, and an edit meanwhile restarts the wait', async () => {
+test('after a slow validation, the next waits as long as it took (at most PUSH_DELAY_MS) and validates the version current then, however the user types on', async () => {
   const { scheduler: pushes, runs, work } = scheduler(400);
   pushes.schedule('a', work('a1'));
   await settle();
   assert.deepEqual(runs, ['a1']);
-  pushes.schedule('a', work('a2'));
-  await settle();
-  mock.timers.tick(PUSH_DELAY_MS - 1);
-  pushes.schedule('a', work('a3'));
-  mock.timers.tick(PUSH_DELAY_MS - 1);
-  await settle();
-  assert.deepEqual(runs, ['a1'], 'still waiting');
-  mock.timers.tick(1);
-  await settle();
-  assert.deepEqual(runs, ['a1', 'a3']);
+  // Typing on, a keystroke every 50 ms: one validation per wait, of the last version.
+  for (let key = 2; key <= 9; key++) {
+    pushes.schedule('a', work(`a${key}`));
+    await settle();
+    mock.timers.tick(50);
+    await settle();
+  }
+  assert.deepEqual(runs, ['a1', 'a5', 'a9']);
   // Closing the document forgets its cost and what was scheduled.
-  pushes.schedule('a', work('a4'));
+  pushes.schedule('a', work('a10'));
   pushes.forget('a');
   mock.timers.tick(PUSH_DELAY_MS);
   await settle();
-  assert.deepEqual(runs, ['a1', 'a3']);
-  pushes.schedule('a', work('a5'));
+  assert.deepEqual(runs, ['a1', 'a5', 'a9']);
+  pushes.schedule('a', work('a11'));
   await settle();
-  assert.deepEqual(runs, ['a1', 'a3', 'a5'], 'reopened: validated at once');
+  assert.deepEqual(runs, ['a1', 'a5', 'a9', 'a11'], 'reopened: validated at once');
+});
+
+test('a validation a little over the cheap limit waits only as long as it took', async () => {
+  const { scheduler: pushes, runs, work } = scheduler(CHEAP_VALIDATION_MS + 10);
+  pushes.schedule('a', work('a1'));
+  await settle();
+  pushes.schedule('a', work('a2'));
+  mock.timers.tick(CHEAP_VALIDATION_MS + 9);
+  await settle();
+  assert.deepEqual(runs, ['a1']);
+  mock.timers.tick(1);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2']);
 });

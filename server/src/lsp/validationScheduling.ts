@@ -1,4 +1,4 @@
-/** Waiting after an edit before validating a document whose last validation was slow. */
+/** The longest wait after an edit before validating a document whose last validation was slow. */
 export const PUSH_DELAY_MS = 200;
 /** A validation at most this long runs as soon as the edits queued with it are read. */
 export const CHEAP_VALIDATION_MS = 50;
@@ -17,32 +17,40 @@ export function nextTurn(): Promise<void> {
  * When to validate a document and publish its diagnostics, for a client that does not pull them.
  * A document that validates quickly (most edits: the parse is patched) is validated as soon as
  * the edits queued with the change are read, as a pull would be: a fixed delay would make every
- * keystroke wait for it. One whose last validation was slow (a large file parsed anew) waits
- * until the edits pause, so that typing is not held up by validations of superseded versions.
+ * keystroke wait for it. One whose last validation was slow (a large file parsed anew) is
+ * validated at most once per wait as long as that validation (up to PUSH_DELAY_MS), for the
+ * version current then: typing is not held up by validations of superseded versions, and a user
+ * who types on still sees diagnostics (a wait that each keystroke restarted would never end).
  */
 export class PushScheduler {
-  private readonly scheduled = new Map<string, { timer?: NodeJS.Timeout }>();
+  private readonly scheduled = new Map<string, { work: () => Promise<void>; timer?: NodeJS.Timeout }>();
   private readonly lastCost = new Map<string, number>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** Runs `work` for `uri` once, after the changes that follow this call; a later call supersedes it. */
   schedule(uri: string, work: () => Promise<void>): void {
+    const due = this.scheduled.get(uri);
+    if (due?.timer) {
+      due.work = work;
+      return;
+    }
     this.cancel(uri);
-    const ticket: { timer?: NodeJS.Timeout } = {};
+    const ticket: { work: () => Promise<void>; timer?: NodeJS.Timeout } = { work };
     this.scheduled.set(uri, ticket);
     const run = async (): Promise<void> => {
       if (this.scheduled.get(uri) !== ticket) return;
       this.scheduled.delete(uri);
       const start = this.now();
       try {
-        await work();
+        await ticket.work();
       } finally {
         this.lastCost.set(uri, this.now() - start);
       }
     };
-    if ((this.lastCost.get(uri) ?? 0) > CHEAP_VALIDATION_MS) {
-      ticket.timer = setTimeout(() => void run(), PUSH_DELAY_MS);
+    const cost = this.lastCost.get(uri) ?? 0;
+    if (cost > CHEAP_VALIDATION_MS) {
+      ticket.timer = setTimeout(() => void run(), Math.min(cost, PUSH_DELAY_MS));
       return;
     }
     void (async () => {
