@@ -76,7 +76,8 @@ export function startServer(connection: Connection): void {
     const options = validationSettings(current);
     if (all) options.maxProblems = Infinity;
     options.onRuleError = (family, error) => log(`Rule family "${family}" failed on ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-    return (entry[slot] = validateDocument(document, options));
+    const diagnostics = validateDocument(document, options);
+    return (entry[slot] = all ? diagnostics : reports.settle(textDocument.uri, diagnostics));
   }
 
   function schedulePush(textDocument: TextDocument): void {
@@ -134,7 +135,7 @@ export function startServer(connection: Connection): void {
       return new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', data);
     }
     try {
-      return reports.report(uri, params.previousResultId, (await diagnose(textDocument)) ?? []);
+      return await reports.report(uri, params.previousResultId, async () => (await diagnose(textDocument)) ?? []);
     } catch (error) {
       log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       // Fail closed: a file that could not be checked must not look clean.
