@@ -19,6 +19,8 @@ export interface MemoryUse {
 
 export class LanguageServerProcess {
   private stderrTail = '';
+  /** The last pull report of each document, as an editor keeps it: its resultId goes with the next pull. */
+  private readonly held = new Map<string, { resultId?: string; items: Diagnostic[] }>();
 
   private constructor(
     private readonly child: ChildProcess,
@@ -58,13 +60,17 @@ export class LanguageServerProcess {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
+  /** The document's diagnostics, pulled as VS Code does: with the previous report's resultId, so an unchanged list need not be sent again. */
   async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const previousResultId = this.held.get(uri)?.resultId;
     const report = await withTimeout(
-      this.connection.sendRequest<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }),
+      this.connection.sendRequest<{ kind: string; items?: Diagnostic[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId !== undefined && { previousResultId }) }),
       REQUEST_TIMEOUT_MS,
       'textDocument/diagnostic',
     );
-    return report.items ?? [];
+    const items = report.kind === 'unchanged' ? this.held.get(uri)?.items ?? [] : report.items ?? [];
+    this.held.set(uri, { resultId: report.resultId, items });
+    return items;
   }
 
   /** `source.fixAll` over the whole document: the number of diagnostics its action fixes, or 0. */

@@ -36,6 +36,28 @@ describe('LSP server over stdio, pull diagnostics', () => {
     assert.equal((await client.pull(BROKEN)).length, 1);
   });
 
+  test('a list the client holds under its resultId is reported unchanged, not sent again', async () => {
+    const uri = 'file:///work/typing.opentrack.json';
+    const pull = (previousResultId?: string): Promise<any> =>
+      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId !== undefined && { previousResultId }) });
+    await client.open(uri, brokenText);
+    const first = await pull();
+    assert.deepEqual([first.kind, first.items.map((d: { code: string }) => d.code)], ['full', ['OT101']]);
+    // Typing in the meet's name (line 1) leaves the problem where it was.
+    await client.change(uri, 2, [{ range: { start: { line: 1, character: 23 }, end: { line: 1, character: 24 } }, text: 'x' }]);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // A line added above moves the problem: the whole list again, under a new id.
+    await client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }]);
+    const moved = await pull(first.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(moved.items[0].range, { start: { line: 9, character: 16 }, end: { line: 9, character: 21 } });
+    assert.deepEqual(await pull(moved.resultId), { kind: 'unchanged', resultId: moved.resultId }, 'the same version pulled again');
+    assert.equal((await pull()).kind, 'full', 'a client without the id gets the list');
+    assert.equal((await pull(moved.resultId)).kind, 'full', 'an id replaced since is not taken for the current list');
+    await client.close(uri);
+  });
+
   test('other JSON files get nothing from this server', async () => {
     const uri = 'file:///work/package.json';
     await client.open(uri, readRepoFile('package.json'));

@@ -19,6 +19,7 @@ import { editingCapabilities, registerEditingFeatures } from './editingFeatures'
 import { bundleLocation, loadTranslations } from './l10n';
 import { registerPreview } from './preview';
 import { PushScheduler, SETTLE_TURNS, nextTurn } from './validationScheduling';
+import { DiagnosticReports } from './diagnosticReports';
 
 /** Adapts the language service to LSP: documents, scheduling, settings; no logic of its own. */
 export function startServer(connection: Connection): void {
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
 
   /** Diagnostics per document version and settings: repeated pulls and Fix All reuse them. */
   const validated = new WeakMap<CompetitionDocument, { settings: ServerSettings; shown?: Diagnostic[]; all?: Diagnostic[] }>();
+  const reports = new DiagnosticReports();
 
   /** The diagnostics of the current version; `all`: every problem, not only the number shown (for Fix All). */
   async function diagnose(textDocument: TextDocument, all = false): Promise<Diagnostic[] | undefined> {
@@ -74,7 +76,8 @@ export function startServer(connection: Connection): void {
     const options = validationSettings(current);
     if (all) options.maxProblems = Infinity;
     options.onRuleError = (family, error) => log(`Rule family "${family}" failed on ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-    return (entry[slot] = validateDocument(document, options));
+    const diagnostics = validateDocument(document, options);
+    return (entry[slot] = all ? diagnostics : reports.settle(textDocument.uri, diagnostics));
   }
 
   function schedulePush(textDocument: TextDocument): void {
@@ -132,7 +135,7 @@ export function startServer(connection: Connection): void {
       return new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', data);
     }
     try {
-      return { kind: DocumentDiagnosticReportKind.Full, items: (await diagnose(textDocument)) ?? [] };
+      return await reports.report(uri, params.previousResultId, async () => (await diagnose(textDocument)) ?? []);
     } catch (error) {
       log(`Validation failed for ${textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       // Fail closed: a file that could not be checked must not look clean.
@@ -158,6 +161,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     pushes.forget(event.document.uri);
     cache.delete(event.document.uri);
+    reports.forget(event.document.uri);
     settings.clear(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

@@ -94,6 +94,28 @@ describe('rules with more than one place to report', () => {
     assert.ok(diagnose(twice).some((d) => textAt(twice, d) === '"F3"'), 'reported at the duplicated id');
   });
 
+  test('OT604: entries under one wrong code in two events, or two wrong codes in one event, each get their own message and fix', () => {
+    // Messages are made once per event and code: neither may stand for the pair.
+    const text = JSON.stringify(
+      mutate(base, (d) => {
+        d.competitors[0].events_entered[1].event_code = 'lj'; // H3, the long jump: letter case only
+        d.competitors[0].events_entered[2].event_code = 'lj'; // F3, the javelin
+        d.competitors[1].events_entered[1].event_code = 'JT'; // H3 again
+        d.competitors[2].events_entered[1].event_code = 'lj'; // F3 again
+      }),
+      null,
+      2,
+    );
+    const found = only(text, 'OT604').map((d) => [textAt(text, d), d.message, (d.data as DiagnosticData).fixes!.map((f) => [f.title, f.kind])]);
+    const message = (code: string, id: string, eventCode: string, name: string): string => `Entry code "${code}" does not match event "${id}", which is "${eventCode}" (${name}). Use "${eventCode}".`;
+    assert.deepEqual(found, [
+      ['"lj"', message('lj', 'H3', 'LJ', 'LJ M'), [['Change to "LJ"', 'case']]],
+      ['"lj"', message('lj', 'F3', 'JT', 'Javelin'), [['Change to "JT" — the code of event "F3"', 'data']]],
+      ['"JT"', message('JT', 'H3', 'LJ', 'LJ M'), [['Change to "LJ" — the code of event "H3"', 'data']]],
+      ['"lj"', message('lj', 'F3', 'JT', 'Javelin'), [['Change to "JT" — the code of event "F3"', 'data']]],
+    ]);
+  });
+
   test('OT305: a swapped height is reported, a duplicated height inside the list too', () => {
     const text = JSON.stringify(mutate(base, (d) => (event(d, 'PV').units[0].heights = ['3.10', '3.25', '3.25', '3.55', '3.70'])), null, 2);
     assert.equal(only(text, 'OT305').length, 1);

@@ -108,9 +108,39 @@ function checkResultBibs({ model, report }: RuleContext): void {
   }
 }
 
+interface MismatchTexts {
+  message: string;
+  /** Of the fix. */
+  title: string;
+  /** Letter case alone differs: safe to align towards the event's code in OpenTrack's case. */
+  sameCode: boolean;
+}
+
+/**
+ * The message and fix title of an entry whose code does not match its event's, made once per
+ * event and code: in a meet full of such entries, most share them (by event id, then code: both
+ * are the user's strings, so no separator could keep two pairs apart).
+ */
+function mismatchTexts(made: Map<string, Map<string, MismatchTexts>>, id: string, code: string, event: EventEntry, eventCode: string): MismatchTexts {
+  let byCode = made.get(id);
+  if (!byCode) made.set(id, (byCode = new Map()));
+  let texts = byCode.get(code);
+  if (!texts) {
+    const sameCode = canonicalCode(code) === eventCode;
+    texts = {
+      message: l10n.t('Entry code "{0}" does not match event "{1}", which is "{2}" ({3}). Use "{2}".', code, id, eventCode, String(event.value.name ?? '')),
+      title: sameCode ? l10n.t('Change to "{0}"', eventCode) : l10n.t('Change to "{0}" — the code of event "{1}"', eventCode, id),
+      sameCode,
+    };
+    byCode.set(code, texts);
+  }
+  return texts;
+}
+
 function checkEntries({ model, report }: RuleContext): void {
   if (!Array.isArray(model.root?.events)) return;
   const lowercaseIds = capitalisedLowercaseIds(model);
+  const mismatches = new Map<string, Map<string, MismatchTexts>>();
   for (const competitor of model.competitors) {
     const entryList = asArray(competitor.value.events_entered);
     for (let i = 0; i < entryList.length; i++) {
@@ -141,16 +171,15 @@ function checkEntries({ model, report }: RuleContext): void {
       const shared = model.eventsById.get(id)!.length > 1;
       if (!shared && code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
         const codePath = [...entryPath(), 'event_code'];
-        // Letter case alone is safe to align only towards the event's code in OpenTrack's case.
-        const sameCode = canonicalCode(code) === event.code;
+        const texts = mismatchTexts(mismatches, id, code, event, event.code);
         report({
           code: ENTERED_CODE.code,
-          message: l10n.t('Entry code "{0}" does not match event "{1}", which is "{2}" ({3}). Use "{2}".', code, id, event.code, String(event.value.name ?? '')),
+          message: texts.message,
           path: codePath,
           fixes: [
-            sameCode
-              ? { title: l10n.t('Change to "{0}"', event.code), edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'case', preferred: true }
-              : { title: l10n.t('Change to "{0}" — the code of event "{1}"', event.code, id), edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'data' },
+            texts.sameCode
+              ? { title: texts.title, edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'case', preferred: true }
+              : { title: texts.title, edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'data' },
           ],
         });
       }
