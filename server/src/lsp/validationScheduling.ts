@@ -59,7 +59,7 @@ export class PushScheduler {
     })();
   }
 
-  cancel(uri: string): void {
+  private cancel(uri: string): void {
     clearTimeout(this.scheduled.get(uri)?.timer);
     this.scheduled.delete(uri);
   }

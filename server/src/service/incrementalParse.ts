@@ -87,7 +87,7 @@ function patchContainer({ parsed: { problems, value } }: ParsedVersion, region: 
   const end = region.start + region.raw.length;
   let inside = false;
   for (const p of problems) {
-    // A key given twice was found over the whole text, the new one may repeat one outside the container; past the limit, problems are only counted.
+    // Keys given twice are found by a search of the whole text, and past the limit problems are only counted: parse the text again.
     if (p.code === 'OT008' || p.code === 'OT903') return undefined;
     // At the opening bracket itself, only the enclosing value reports (a missing comma or colon before it).
     if (p.offset > region.start && p.offset < end) inside = true;

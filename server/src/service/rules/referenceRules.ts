@@ -176,11 +176,7 @@ function checkEntries({ model, report }: RuleContext): void {
           code: ENTERED_CODE.code,
           message: texts.message,
           path: codePath,
-          fixes: [
-            texts.sameCode
-              ? { title: texts.title, edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'case', preferred: true }
-              : { title: texts.title, edits: [{ op: 'replace', path: codePath, value: event.code }], kind: 'data' },
-          ],
+          fixes: [{ title: texts.title, edits: [{ op: 'replace', path: codePath, value: event.code }], ...(texts.sameCode ? { kind: 'case', preferred: true } : { kind: 'data' }) }],
         });
       }
     }
