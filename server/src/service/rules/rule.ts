@@ -10,10 +10,12 @@ export interface RuleInfo {
   summary: string;
 }
 
+/** Throws to end the checks once no more findings can be shown: rules never catch around it. */
+export type Report = (finding: Finding) => void;
+
 export interface RuleContext {
   model: CompetitionModel;
-  /** Throws to end the checks once no more findings can be shown: rules never catch around it. */
-  report(finding: Finding): void;
+  report: Report;
 }
 
 /** A family of related rules checked in one walk over the model. */

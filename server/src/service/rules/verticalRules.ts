@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import { RuleContext, RuleFamily, RuleInfo } from './rule';
+import { Report, RuleInfo } from './rule';
 import { JsonObject, asArray, asObject, asString } from '../model';
 import { AttemptReview, reviewAttempts } from './attempts';
 import { Fix } from '../findings';
 import { parseMetres } from '../format/performance';
-import { eachUnit } from './walk';
+import { unitsOf } from './walk';
+import { perEventFamily } from './memo';
 
 const NO_HEIGHTS: RuleInfo = { code: 'OT301', name: 'heights-missing', severity: 'error', summary: 'A unit whose trials carry heights lists them in `heights`.' };
 const HEIGHT_NOT_LISTED: RuleInfo = { code: 'OT302', name: 'trial-height-not-listed', severity: 'error', summary: "Every vertical trial's height is one of the unit's `heights`." };
@@ -24,32 +25,28 @@ function trialHeights(unit: JsonObject): string[] {
   return [...heights].sort((a, b) => parseMetres(a)! - parseMetres(b)!);
 }
 
-export const verticalRules: RuleFamily = {
-  name: 'vertical',
-  rules: [NO_HEIGHTS, HEIGHT_NOT_LISTED, AFTER_CLEARANCE, AFTER_ELIMINATION],
-  check({ model, report }) {
-    for (const { event, unit, path } of eachUnit(model.events)) {
-      const trials = asArray(unit.trials);
-      const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
-      if (firstHeightTrial < 0) continue;
-      if (!Array.isArray(unit.heights)) {
-        const heights = trialHeights(unit);
-        report({
-          code: NO_HEIGHTS.code,
-          message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
-          path: [...path, 'trials'],
-          target: 'key',
-          fixes: [{ title: l10n.t('Add "heights" {0} — the heights of the trials', heights.join(', ')), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], kind: 'data' }],
-        });
-      }
-      const review = reviewAttempts(event, unit);
-      reportUnlistedHeights(unit, path, review, report);
-      reportSequence(unit, path, review, report);
+export const verticalRules = perEventFamily('vertical', [NO_HEIGHTS, HEIGHT_NOT_LISTED, AFTER_CLEARANCE, AFTER_ELIMINATION], (event, report) => {
+  for (const { unit, path } of unitsOf(event)) {
+    const trials = asArray(unit.trials);
+    const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
+    if (firstHeightTrial < 0) continue;
+    if (!Array.isArray(unit.heights)) {
+      const heights = trialHeights(unit);
+      report({
+        code: NO_HEIGHTS.code,
+        message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
+        path: [...path, 'trials'],
+        target: 'key',
+        fixes: [{ title: l10n.t('Add "heights" {0} — the heights of the trials', heights.join(', ')), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], kind: 'data' }],
+      });
     }
-  },
-};
+    const review = reviewAttempts(event, unit);
+    reportUnlistedHeights(unit, path, review, report);
+    reportSequence(unit, path, review, report);
+  }
+});
 
-function reportUnlistedHeights(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: RuleContext['report']): void {
+function reportUnlistedHeights(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: Report): void {
   const listed = asArray(unit.heights).filter((h): h is string => typeof h === 'string');
   const trials = unit.trials as unknown[];
   // One diagnostic per unlisted height, at its first trial, with the number of trials at it.
@@ -100,7 +97,7 @@ function nearestHeight(listed: string[], value: number): string | undefined {
 }
 
 /** The first out-of-sequence attempt of each athlete: the later ones follow from it. */
-function reportSequence(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: RuleContext['report']): void {
+function reportSequence(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: Report): void {
   const trials = unit.trials as unknown[];
   const reported = new Set<string>();
   for (const [i, rejection] of review.rejections) {

@@ -9,12 +9,15 @@ export interface UnitEntry {
 
 /** Every unit object of every event, with its path. */
 export function* eachUnit(events: readonly EventEntry[]): Generator<UnitEntry> {
-  for (const event of events) {
-    const units = asArray(event.value.units);
-    for (let unitIndex = 0; unitIndex < units.length; unitIndex++) {
-      const unit = asObject(units[unitIndex]);
-      if (unit) yield { event, unitIndex, unit, path: ['events', event.index, 'units', unitIndex] };
-    }
+  for (const event of events) yield* unitsOf(event);
+}
+
+/** The unit objects of one event, with their paths. */
+export function* unitsOf(event: EventEntry): Generator<UnitEntry> {
+  const units = asArray(event.value.units);
+  for (let unitIndex = 0; unitIndex < units.length; unitIndex++) {
+    const unit = asObject(units[unitIndex]);
+    if (unit) yield { event, unitIndex, unit, path: ['events', event.index, 'units', unitIndex] };
   }
 }
 

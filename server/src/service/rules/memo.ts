@@ -1,0 +1,44 @@
+import { Finding } from '../findings';
+import { EventEntry } from '../model';
+import { Report, RuleFamily, RuleInfo } from './rule';
+
+/**
+ * Findings about one parsed object, kept while the object lives. Parsed values never change, and
+ * a version made by typing shares every object the edit did not touch (incremental parse): on an
+ * edit, only the objects it changed are checked again, and the others' findings are the same
+ * objects as before (nothing allocated for them).
+ */
+export class FindingsMemo {
+  private readonly byObject = new WeakMap<object, { at: number; findings: readonly Finding[] }>();
+
+  /** Reports the findings of `check` about `object`, which is item `at` of its list (the findings' paths say where it is: moved, it is checked again). */
+  report(object: object, at: number, report: Report, check: (report: Report) => void): void {
+    const kept = this.byObject.get(object);
+    if (kept?.at === at) {
+      for (const finding of kept.findings) report(finding);
+      return;
+    }
+    const findings: Finding[] = [];
+    check((finding) => {
+      findings.push(finding);
+      report(finding);
+    });
+    // Reached only when the check ran to its end: a spent budget (report throws) or an error leaves nothing kept.
+    this.byObject.set(object, { at, findings });
+  }
+}
+
+/**
+ * A family whose findings about an event depend on that event alone (its object and its place in
+ * the list): each event is checked on its own, and an event an edit did not touch is not checked again.
+ */
+export function perEventFamily(name: string, rules: readonly RuleInfo[], checkEvent: (event: EventEntry, report: Report) => void): RuleFamily {
+  const memo = new FindingsMemo();
+  return {
+    name,
+    rules,
+    check({ model, report }) {
+      for (const event of model.events) memo.report(event.value, event.index, report, (collect) => checkEvent(event, collect));
+    },
+  };
+}
