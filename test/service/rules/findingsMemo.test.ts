@@ -7,9 +7,13 @@ import { CompetitionModel } from '../../../server/src/service/model';
 /** A family that reports one finding per event and records which events it checked. */
 function spyFamily(findingsPerEvent = 1) {
   const checked: number[] = [];
-  const family = perEventFamily('spy', [], (event, report) => {
-    checked.push(event.index);
-    for (let i = 0; i < findingsPerEvent; i++) report({ code: 'OT101', message: `${String(event.value.event_id)} ${i}`, path: ['events', event.index, 'rounds'] });
+  const family = perEventFamily({
+    name: 'spy',
+    rules: [],
+    checkEvent(event, report) {
+      checked.push(event.index);
+      for (let i = 0; i < findingsPerEvent; i++) report({ code: 'OT101', message: `${String(event.value.event_id)} ${i}`, path: ['events', event.index, 'rounds'] });
+    },
   });
   const run = (model: CompetitionModel, report = (_: Finding): void => {}): Finding[] => {
     const found: Finding[] = [];

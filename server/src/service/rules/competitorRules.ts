@@ -7,6 +7,13 @@ import { JsonPath } from '../json/path';
 const GENDER: RuleInfo = { code: 'OT609', name: 'gender-not-admitted', severity: 'warning', summary: "A competitor's `gender` is one the `genders` of their events admit." };
 const BIRTH_DATE: RuleInfo = { code: 'OT705', name: 'implausible-birth-date', severity: 'warning', summary: '`date_of_birth` is before the competition and gives an age athletes have (4 to 110).' };
 
+/** Where a competitor first appears in an event: item `index` of the list at `list`, at its `key`. */
+interface Where {
+  list: JsonPath;
+  index: number;
+  key: string;
+}
+
 const MIN_AGE = 4;
 const MAX_AGE = 110;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -65,31 +72,35 @@ function checkBirthDates({ model, report }: RuleContext): void {
  * their `gender`; one refused by some only, at the entry or result that puts them there.
  */
 function checkGenders({ model, report }: RuleContext): void {
-  // Event → competitor → where the competitor first appears in it.
-  const entrants = new Map<EventEntry, Map<Indexed, JsonPath>>();
-  const enter = (event: EventEntry | undefined, competitor: Indexed | undefined, path: () => JsonPath): void => {
+  // Event → competitor → where the competitor first appears in it: item `index` of the list at `list`
+  // (a pair, not a path: paths are built only for the entrants reported).
+  const entrants = new Map<EventEntry, Map<Indexed, Where>>();
+  const enter = (event: EventEntry | undefined, competitor: Indexed | undefined, list: JsonPath, index: number, key: string): void => {
     if (!event || !competitor || !ADMITS[asString(event.value.genders) ?? '']) return;
     let map = entrants.get(event);
     if (!map) entrants.set(event, (map = new Map()));
-    if (!map.has(competitor)) map.set(competitor, path());
+    if (!map.has(competitor)) map.set(competitor, { list, index, key });
   };
   for (const competitor of model.competitors) {
     const entries = asArray(competitor.value.events_entered);
+    if (entries.length === 0) continue;
+    const list = ['competitors', competitor.index, 'events_entered'];
     for (let i = 0; i < entries.length; i++) {
       const id = asString(asObject(entries[i])?.event_id);
-      if (id !== undefined) enter(model.eventsById.get(id)?.[0], competitor, () => ['competitors', competitor.index, 'events_entered', i, 'event_id']);
+      if (id !== undefined) enter(model.eventsById.get(id)?.[0], competitor, list, i, 'event_id');
     }
   }
   for (const { event, unit, path } of eachUnit(model.events)) {
     if (event.kind === 'relay' || !ADMITS[asString(event.value.genders) ?? '']) continue;
     const results = asArray(unit.results);
+    const list = [...path, 'results'];
     for (let i = 0; i < results.length; i++) {
       const bib = asString(asObject(results[i])?.bib);
-      if (bib !== undefined) enter(event, model.competitorsById.get(bib)?.[0], () => [...path, 'results', i, 'bib']);
+      if (bib !== undefined) enter(event, model.competitorsById.get(bib)?.[0], list, i, 'bib');
     }
   }
   // Competitor → their single-gender events: how many admit them, and the refusals.
-  const standing = new Map<Indexed, { admitted: number; refused: { event: EventEntry; path: JsonPath }[] }>();
+  const standing = new Map<Indexed, { admitted: number; refused: { event: EventEntry; where: Where }[] }>();
   for (const [event, competitors] of entrants) {
     const genders = asString(event.value.genders)!;
     const admitted = ADMITS[genders]!;
@@ -116,10 +127,10 @@ function checkGenders({ model, report }: RuleContext): void {
     }
     if (genders === 'MF') continue;
     const refusedSet = new Set(refused);
-    for (const [competitor, path] of competitors) {
+    for (const [competitor, where] of competitors) {
       let entry = standing.get(competitor);
       if (!entry) standing.set(competitor, (entry = { admitted: 0, refused: [] }));
-      if (refusedSet.has(competitor)) entry.refused.push({ event, path });
+      if (refusedSet.has(competitor)) entry.refused.push({ event, where });
       else entry.admitted++;
     }
   }
@@ -136,11 +147,11 @@ function checkGenders({ model, report }: RuleContext): void {
       });
       continue;
     }
-    for (const { event, path } of refused) {
+    for (const { event, where } of refused) {
       report({
         code: GENDER.code,
         message: l10n.t('Competitor "{0}" (gender "{1}") is in event "{2}", which is for "{3}". Check the bib or the entry.', id, gender, event.id ?? String(event.index), String(event.value.genders)),
-        path,
+        path: [...where.list, where.index, where.key],
       });
     }
   }

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { RuleFamily, RuleInfo } from './rule';
+import { RuleInfo } from './rule';
 import { EventEntry, asArray, asObject, asString } from '../model';
-import { eachUnit, isPositiveInteger } from './walk';
+import { isPositiveInteger, unitsOf } from './walk';
+import { perEventFamily } from './memo';
 
 const TWO_HEATS: RuleInfo = { code: 'OT507', name: 'athlete-in-two-heats', severity: 'warning', summary: 'An athlete (or relay team) is in one heat per round of an event.' };
 const TWO_RELAY_TEAMS: RuleInfo = { code: 'OT508', name: 'runner-in-two-relay-teams', severity: 'warning', summary: 'A runner is in one relay team per event, once.' };
@@ -14,13 +15,13 @@ function runsInLanes(event: EventEntry): boolean {
   return metres !== null && Number(metres[1]) <= 400;
 }
 
-export const entryUniquenessRules: RuleFamily = {
+export const entryUniquenessRules = perEventFamily({
   name: 'entry-uniqueness',
   rules: [TWO_HEATS, TWO_RELAY_TEAMS, SHARED_LANE],
-  check({ model, report }) {
-    // Bib in a round of an event → the unit it is first in (index and heat).
+  checkEvent(event, report) {
+    // Bib in a round of the event → the unit it is first in (index and heat).
     const inRound = new Map<string, { unit: number; heat: unknown }>();
-    for (const { event, unitIndex, unit, path } of eachUnit(model.events)) {
+    for (const { unitIndex, unit, path } of unitsOf(event)) {
       const results = asArray(unit.results);
       const lanes = runsInLanes(event) ? new Map<number, number>() : undefined;
       for (let i = 0; i < results.length; i++) {
@@ -28,7 +29,7 @@ export const entryUniquenessRules: RuleFamily = {
         if (!result) continue;
         const bib = asString(result.bib);
         if (bib !== undefined && isPositiveInteger(unit.round)) {
-          const key = `${event.index}\u0000${unit.round}\u0000${bib}`;
+          const key = `${unit.round}\u0000${bib}`;
           const first = inRound.get(key);
           if (!first) inRound.set(key, { unit: unitIndex, heat: unit.heat });
           // The same unit is OT505's finding, two units with the same heat OT104's.
@@ -53,7 +54,8 @@ export const entryUniquenessRules: RuleFamily = {
         }
       }
     }
-
+  },
+  checkAcross({ model, report }) {
     // Runner in an event → the relay team listing them first.
     const runnerTeams = new Map<string, number>();
     for (const team of model.relayTeams) {
@@ -80,4 +82,4 @@ export const entryUniquenessRules: RuleFamily = {
       }
     }
   },
-};
+});

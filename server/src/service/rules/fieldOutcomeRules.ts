@@ -27,47 +27,51 @@ interface Outcome {
  * (horizontal jumps and throws; vertical jumps have OT304). Attempt numbers give the order
  * when present, the array order otherwise. Linear in the unit's trials.
  */
-export const fieldOutcomeRules = perEventFamily('field-outcomes', [AFTER_RETIREMENT, STATUS_WITH_MARKS, MARK_WITHOUT_VALID_TRIAL], (event, report) => {
-  for (const { unit, path } of unitsOf(event)) {
-    if (!Array.isArray(unit.trials) || unit.trials.length === 0 || (event.kind !== undefined && !isFieldKind(event.kind))) continue;
-    const trials = unit.trials;
-    const vertical = event.kind === 'vertical' || trials.some((t) => asObject(t)?.height !== undefined);
-    const retiredAt = vertical ? new Map<string, number>() : retirements(trials);
-    const outcomes = new Map<string, Outcome>();
-    const reported = new Set<string>();
-    for (let i = 0; i < trials.length; i++) {
-      const trial = asObject(trials[i]);
-      const bib = asString(trial?.bib);
-      if (!trial || bib === undefined) continue;
-      let outcome = outcomes.get(bib);
-      if (!outcome) outcomes.set(bib, (outcome = { valid: 0, best: undefined, bestMetres: -1 }));
-      const retired = retiredAt.get(bib);
-      const result = asString(trial.result);
-      if (retired !== undefined && order(trial, i) > retired && result !== undefined && result !== '-' && result !== 'r') {
-        if (!reported.has(bib)) {
-          reported.add(bib);
-          report({
-            code: AFTER_RETIREMENT.code,
-            message: l10n.t('Bib "{0}" retired ("r") but has a later attempt ({1}). Remove the attempt, or correct the retirement.', bib, JSON.stringify(result)),
-            path: [...path, 'trials', i, 'result'],
-          });
+export const fieldOutcomeRules = perEventFamily({
+  name: 'field-outcomes',
+  rules: [AFTER_RETIREMENT, STATUS_WITH_MARKS, MARK_WITHOUT_VALID_TRIAL],
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
+      if (!Array.isArray(unit.trials) || unit.trials.length === 0 || (event.kind !== undefined && !isFieldKind(event.kind))) continue;
+      const trials = unit.trials;
+      const vertical = event.kind === 'vertical' || trials.some((t) => asObject(t)?.height !== undefined);
+      const retiredAt = vertical ? new Map<string, number>() : retirements(trials);
+      const outcomes = new Map<string, Outcome>();
+      const reported = new Set<string>();
+      for (let i = 0; i < trials.length; i++) {
+        const trial = asObject(trials[i]);
+        const bib = asString(trial?.bib);
+        if (!trial || bib === undefined) continue;
+        let outcome = outcomes.get(bib);
+        if (!outcome) outcomes.set(bib, (outcome = { valid: 0, best: undefined, bestMetres: -1 }));
+        const retired = retiredAt.get(bib);
+        const result = asString(trial.result);
+        if (retired !== undefined && order(trial, i) > retired && result !== undefined && result !== '-' && result !== 'r') {
+          if (!reported.has(bib)) {
+            reported.add(bib);
+            report({
+              code: AFTER_RETIREMENT.code,
+              message: l10n.t('Bib "{0}" retired ("r") but has a later attempt ({1}). Remove the attempt, or correct the retirement.', bib, JSON.stringify(result)),
+              path: [...path, 'trials', i, 'result'],
+            });
+          }
+          continue;
         }
-        continue;
+        const mark = vertical ? (result === 'o' ? asString(trial.height) : undefined) : result;
+        const metres = mark === undefined ? undefined : parseMetres(mark);
+        if (metres === undefined) continue;
+        outcome.valid++;
+        if (metres > outcome.bestMetres) {
+          outcome.best = mark;
+          outcome.bestMetres = metres;
+        }
       }
-      const mark = vertical ? (result === 'o' ? asString(trial.height) : undefined) : result;
-      const metres = mark === undefined ? undefined : parseMetres(mark);
-      if (metres === undefined) continue;
-      outcome.valid++;
-      if (metres > outcome.bestMetres) {
-        outcome.best = mark;
-        outcome.bestMetres = metres;
-      }
+      // A trial the schema rejects may have been a valid mark: "no valid trial" cannot be told.
+      const unknown = new Set<string>();
+      for (const [i, rejection] of reviewAttempts(event, unit).rejections) if (rejection.reason === 'mark') unknown.add(asString(asObject(trials[i])!.bib)!);
+      checkPerformances(unit, path, vertical, outcomes, unknown, report);
     }
-    // A trial the schema rejects may have been a valid mark: "no valid trial" cannot be told.
-    const unknown = new Set<string>();
-    for (const [i, rejection] of reviewAttempts(event, unit).rejections) if (rejection.reason === 'mark') unknown.add(asString(asObject(trials[i])!.bib)!);
-    checkPerformances(unit, path, vertical, outcomes, unknown, report);
-  }
+  },
 });
 
 /**

@@ -1,6 +1,6 @@
 import { Finding } from '../findings';
 import { EventEntry } from '../model';
-import { Report, RuleFamily, RuleInfo } from './rule';
+import { Report, RuleContext, RuleFamily, RuleInfo } from './rule';
 
 /**
  * Findings about one parsed object, kept while the object lives. Parsed values never change, and
@@ -28,17 +28,25 @@ export class FindingsMemo {
   }
 }
 
-/**
- * A family whose findings about an event depend on that event alone (its object and its place in
- * the list): each event is checked on its own, and an event an edit did not touch is not checked again.
- */
-export function perEventFamily(name: string, rules: readonly RuleInfo[], checkEvent: (event: EventEntry, report: Report) => void): RuleFamily {
+/** A family whose findings about an event depend on that event alone, and optionally a part that looks across the document. */
+export interface PerEventChecks {
+  name: string;
+  rules: readonly RuleInfo[];
+  /** Findings about one event, from that event alone (its object and its place in the list). */
+  checkEvent(event: EventEntry, report: Report): void;
+  /** Findings across events or other lists, checked on every version. */
+  checkAcross?(context: RuleContext): void;
+}
+
+/** Each event is checked on its own, and an event an edit did not touch is not checked again. */
+export function perEventFamily({ name, rules, checkEvent, checkAcross }: PerEventChecks): RuleFamily {
   const memo = new FindingsMemo();
   return {
     name,
     rules,
-    check({ model, report }) {
-      for (const event of model.events) memo.report(event.value, event.index, report, (collect) => checkEvent(event, collect));
+    check(context) {
+      checkAcross?.(context);
+      for (const event of context.model.events) memo.report(event.value, event.index, context.report, (collect) => checkEvent(event, collect));
     },
   };
 }

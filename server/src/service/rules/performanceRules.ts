@@ -13,44 +13,48 @@ const FORMAT: RuleInfo = { code: 'OT401', name: 'performance-format', severity: 
 const STATUS: RuleInfo = { code: 'OT402', name: 'performance-status', severity: 'warning', summary: 'Statuses are DNS, DNF, DQ, NM, NH or NT.' };
 const PLACES: RuleInfo = { code: 'OT403', name: 'places-order', severity: 'warning', summary: 'Places follow performances: a better performance never has a worse place.' };
 
-export const performanceRules = perEventFamily('performances', [FORMAT, STATUS, PLACES], (event, report) => {
-  for (const { unit, path } of unitsOf(event)) {
-    const kind = event.kind;
-    if (kind === undefined || kind === 'combined' || kind === 'custom') continue;
-    const ranked: { index: number; value: number; place: unknown }[] = [];
-    const resultList = asArray(unit.results);
-    for (let i = 0; i < resultList.length; i++) {
-      const result = asObject(resultList[i]);
-      if (!result) continue;
-      const performance = asString(result.performance);
-      if (performance === undefined || performance === '' || isResultStatus(performance)) continue;
-      const value = performanceValue(kind, performance);
-      if (value !== undefined) {
-        // An implausible performance (OT404, at the performance) is not trusted to check places against.
-        if (!isImplausible(event.code, higherIsBetter(kind), value)) ranked.push({ index: i, value, place: result.place });
-        continue;
-      }
-      const performancePath = [...path, 'results', i, 'performance'];
-      if (/^[A-Za-z]+$/.test(performance)) {
-        const suggestion = closest(performance.toUpperCase(), RESULT_STATUSES) ?? (performance.toUpperCase() === 'DSQ' ? 'DQ' : undefined);
+export const performanceRules = perEventFamily({
+  name: 'performances',
+  rules: [FORMAT, STATUS, PLACES],
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
+      const kind = event.kind;
+      if (kind === undefined || kind === 'combined' || kind === 'custom') continue;
+      const ranked: { index: number; value: number; place: unknown }[] = [];
+      const resultList = asArray(unit.results);
+      for (let i = 0; i < resultList.length; i++) {
+        const result = asObject(resultList[i]);
+        if (!result) continue;
+        const performance = asString(result.performance);
+        if (performance === undefined || performance === '' || isResultStatus(performance)) continue;
+        const value = performanceValue(kind, performance);
+        if (value !== undefined) {
+          // An implausible performance (OT404, at the performance) is not trusted to check places against.
+          if (!isImplausible(event.code, higherIsBetter(kind), value)) ranked.push({ index: i, value, place: result.place });
+          continue;
+        }
+        const performancePath = [...path, 'results', i, 'performance'];
+        if (/^[A-Za-z]+$/.test(performance)) {
+          const suggestion = closest(performance.toUpperCase(), RESULT_STATUSES) ?? (performance.toUpperCase() === 'DSQ' ? 'DQ' : undefined);
+          report({
+            code: STATUS.code,
+            message: withSuggestion(l10n.t('Unknown status {0}. Use one of {1}.', JSON.stringify(performance), RESULT_STATUSES.join(', ')), suggestion),
+            path: performancePath,
+            ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: performancePath, value: suggestion }], kind: statusFixKind(performance, suggestion), preferred: true }] }),
+          });
+          continue;
+        }
+        const repaired = repairPerformance(kind, performance);
         report({
-          code: STATUS.code,
-          message: withSuggestion(l10n.t('Unknown status {0}. Use one of {1}.', JSON.stringify(performance), RESULT_STATUSES.join(', ')), suggestion),
+          code: FORMAT.code,
+          message: withSuggestion(malformed(kind, JSON.stringify(performance), String(event.code)), repaired),
           path: performancePath,
-          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: performancePath, value: suggestion }], kind: statusFixKind(performance, suggestion), preferred: true }] }),
+          ...(repaired && { fixes: [{ title: l10n.t('Change to "{0}"', repaired), edits: [{ op: 'replace', path: performancePath, value: repaired }], kind: repairKind(performance, repaired), preferred: true }] }),
         });
-        continue;
       }
-      const repaired = repairPerformance(kind, performance);
-      report({
-        code: FORMAT.code,
-        message: withSuggestion(malformed(kind, JSON.stringify(performance), String(event.code)), repaired),
-        path: performancePath,
-        ...(repaired && { fixes: [{ title: l10n.t('Change to "{0}"', repaired), edits: [{ op: 'replace', path: performancePath, value: repaired }], kind: repairKind(performance, repaired), preferred: true }] }),
-      });
+      checkPlaces(unit, path, kind, ranked, report);
     }
-    checkPlaces(unit, path, kind, ranked, report);
-  }
+  },
 });
 
 /** What is wrong with a malformed performance: the format the event's kind expects. */

@@ -10,33 +10,37 @@ import { NO_MARK_STATUSES, bibsWithValidMarks } from './fieldOutcomeRules';
 const PLACE_WITHOUT_FINISH: RuleInfo = { code: 'OT405', name: 'place-without-finish', severity: 'warning', summary: 'A result that did not start, finish or mark (DNS, DNF, DQ, NM…) has no place.' };
 const TIE_RANKING: RuleInfo = { code: 'OT406', name: 'places-after-tie', severity: 'warning', summary: 'Places after a tie follow standard competition ranking (1, 2, 2, 4).' };
 
-export const placingRules = perEventFamily('placing', [PLACE_WITHOUT_FINISH, TIE_RANKING], (event, report) => {
-  for (const { unit, path } of unitsOf(event)) {
-    const results = asArray(unit.results);
-    /** Result indices by place, for the results that have a mark or time. */
-    const byPlace = new Map<number, number[]>();
-    let marked: Set<string> | undefined;
-    for (let i = 0; i < results.length; i++) {
-      const result = asObject(results[i]);
-      if (!result || !isPositiveInteger(result.place)) continue;
-      const performance = asString(result.performance);
-      if (performance !== undefined && isResultStatus(performance)) {
-        if (NO_MARK_STATUSES.has(performance) && (marked ??= bibsWithValidMarks(unit)).has(String(result.bib))) continue;
-        const placePath = [...path, 'results', i, 'place'];
-        report({
-          code: PLACE_WITHOUT_FINISH.code,
-          message: l10n.t('A result with {0} has place {1}. Only athletes with a mark or time are placed: remove the place, or correct the performance.', performance, result.place),
-          path: placePath,
-          fixes: [{ title: l10n.t('Remove place {0} — {1} is not placed', result.place, performance), edits: [{ op: 'remove', path: placePath }], kind: 'data' }],
-        });
-        continue;
+export const placingRules = perEventFamily({
+  name: 'placing',
+  rules: [PLACE_WITHOUT_FINISH, TIE_RANKING],
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
+      const results = asArray(unit.results);
+      /** Result indices by place, for the results that have a mark or time. */
+      const byPlace = new Map<number, number[]>();
+      let marked: Set<string> | undefined;
+      for (let i = 0; i < results.length; i++) {
+        const result = asObject(results[i]);
+        if (!result || !isPositiveInteger(result.place)) continue;
+        const performance = asString(result.performance);
+        if (performance !== undefined && isResultStatus(performance)) {
+          if (NO_MARK_STATUSES.has(performance) && (marked ??= bibsWithValidMarks(unit)).has(String(result.bib))) continue;
+          const placePath = [...path, 'results', i, 'place'];
+          report({
+            code: PLACE_WITHOUT_FINISH.code,
+            message: l10n.t('A result with {0} has place {1}. Only athletes with a mark or time are placed: remove the place, or correct the performance.', performance, result.place),
+            path: placePath,
+            fixes: [{ title: l10n.t('Remove place {0} — {1} is not placed', result.place, performance), edits: [{ op: 'remove', path: placePath }], kind: 'data' }],
+          });
+          continue;
+        }
+        const same = byPlace.get(result.place);
+        if (same) same.push(i);
+        else byPlace.set(result.place, [i]);
       }
-      const same = byPlace.get(result.place);
-      if (same) same.push(i);
-      else byPlace.set(result.place, [i]);
+      checkTieRanking(results as JsonObject[], byPlace, path, report);
     }
-    checkTieRanking(results as JsonObject[], byPlace, path, report);
-  }
+  },
 });
 
 /** After `count` athletes tied at place p, the next place is p + count: a smaller one is dense ranking. */

@@ -14,37 +14,41 @@ const IMPLAUSIBLE: RuleInfo = { code: 'OT404', name: 'implausible-performance', 
  * of a separator or a digit ("14.25" for 14:25 in a 5000 m, "57.40" for 5.74 in a long jump).
  * Disciplines without a record there are not checked.
  */
-export const plausibilityRules = perEventFamily('plausibility', [IMPLAUSIBLE], (event, report) => {
-  for (const { unit, path } of unitsOf(event)) {
-    const kind = event.kind;
-    if (kind === undefined || event.code === undefined) continue;
-    const bound = plausibleBound(event.code);
-    if (!bound) continue;
-    const higher = higherIsBetter(kind);
-    if (higher && Array.isArray(unit.trials)) {
-      // The attempts review rejects such a trial: it counts toward no best mark.
-      const trials = unit.trials;
-      for (const [i, rejection] of reviewAttempts(event, unit).rejections) {
-        if (rejection.reason !== 'implausible') continue;
-        const trial = asObject(trials[i])!;
-        const key = trial.height !== undefined ? 'height' : 'result';
-        const mark = String(trial[key]);
-        report({ code: IMPLAUSIBLE.code, message: implausible(mark, event.code, bound.record.toFixed(2), bound.anyImplement, false, true), path: [...path, 'trials', i, key] });
+export const plausibilityRules = perEventFamily({
+  name: 'plausibility',
+  rules: [IMPLAUSIBLE],
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
+      const kind = event.kind;
+      if (kind === undefined || event.code === undefined) continue;
+      const bound = plausibleBound(event.code);
+      if (!bound) continue;
+      const higher = higherIsBetter(kind);
+      if (higher && Array.isArray(unit.trials)) {
+        // The attempts review rejects such a trial: it counts toward no best mark.
+        const trials = unit.trials;
+        for (const [i, rejection] of reviewAttempts(event, unit).rejections) {
+          if (rejection.reason !== 'implausible') continue;
+          const trial = asObject(trials[i])!;
+          const key = trial.height !== undefined ? 'height' : 'result';
+          const mark = String(trial[key]);
+          report({ code: IMPLAUSIBLE.code, message: implausible(mark, event.code, bound.record.toFixed(2), bound.anyImplement, false, true), path: [...path, 'trials', i, key] });
+        }
+      }
+      const results = asArray(unit.results);
+      for (let i = 0; i < results.length; i++) {
+        const performance = asString(asObject(results[i])?.performance);
+        const value = performance === undefined ? undefined : performanceValue(kind, performance);
+        if (value === undefined || !isImplausible(event.code, higher, value)) continue;
+        const record = higher ? bound.record.toFixed(2) : formatTime(bound.record);
+        report({
+          code: IMPLAUSIBLE.code,
+          message: implausible(performance!, event.code, record, bound.anyImplement, !higher && !performance!.includes(':') && bound.record >= 60),
+          path: [...path, 'results', i, 'performance'],
+        });
       }
     }
-    const results = asArray(unit.results);
-    for (let i = 0; i < results.length; i++) {
-      const performance = asString(asObject(results[i])?.performance);
-      const value = performance === undefined ? undefined : performanceValue(kind, performance);
-      if (value === undefined || !isImplausible(event.code, higher, value)) continue;
-      const record = higher ? bound.record.toFixed(2) : formatTime(bound.record);
-      report({
-        code: IMPLAUSIBLE.code,
-        message: implausible(performance!, event.code, record, bound.anyImplement, !higher && !performance!.includes(':') && bound.record >= 60),
-        path: [...path, 'results', i, 'performance'],
-      });
-    }
-  }
+  },
 });
 
 function implausible(performance: string, code: string, record: string, anyImplement: boolean, missingColon: boolean, trial = false): string {

@@ -148,10 +148,10 @@ function checkEntries({ model, report }: RuleContext): void {
       if (!entry) continue;
       const id = asString(entry.event_id);
       if (id === undefined) continue;
-      const entryPath = (): (string | number)[] => ['competitors', competitor.index, 'events_entered', i];
       const event = model.eventsById.get(id)?.[0];
       if (!event && lowercaseIds.has(id)) continue;
       if (!event) {
+        const idPath = ['competitors', competitor.index, 'events_entered', i, 'event_id'];
         const suggestion = closest(id, eventIds(model));
         report({
           code: ENTERED_EVENT.code,
@@ -160,8 +160,8 @@ function checkEntries({ model, report }: RuleContext): void {
             suggestion,
             l10n.t('Add the event or remove the entry.'),
           ),
-          path: [...entryPath(), 'event_id'],
-          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: [...entryPath(), 'event_id'], value: suggestion }], kind: 'data' }] }),
+          path: idPath,
+          ...(suggestion && { fixes: [{ title: l10n.t('Change to "{0}"', suggestion), edits: [{ op: 'replace', path: idPath, value: suggestion }], kind: 'data' }] }),
         });
         continue;
       }
@@ -170,7 +170,7 @@ function checkEntries({ model, report }: RuleContext): void {
       // an event id held by two events is reported at the id, and the entry may mean either.
       const shared = model.eventsById.get(id)!.length > 1;
       if (!shared && code !== undefined && event.code !== undefined && event.info !== undefined && code !== event.code) {
-        const codePath = [...entryPath(), 'event_code'];
+        const codePath = ['competitors', competitor.index, 'events_entered', i, 'event_code'];
         const texts = mismatchTexts(mismatches, id, code, event, event.code);
         report({
           code: ENTERED_CODE.code,

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { RuleFamily, RuleInfo } from './rule';
+import { RuleInfo } from './rule';
 import { Indexed, asArray, asObject, asString } from '../model';
-import { eachUnit } from './walk';
+import { unitsOf } from './walk';
+import { perEventFamily } from './memo';
 
 const EVENT_ID: RuleInfo = { code: 'OT501', name: 'duplicate-event-id', severity: 'error', summary: '`event_id` is unique in the competition.' };
 const COMPETITOR_ID: RuleInfo = { code: 'OT502', name: 'duplicate-competitor-id', severity: 'error', summary: '`competitor_id` (the bib) is unique in the competition.' };
@@ -17,10 +18,10 @@ function* repeats(byId: Map<string, { index: number }[]>, listName: string, key:
   }
 }
 
-export const uniquenessRules: RuleFamily = {
+export const uniquenessRules = perEventFamily({
   name: 'uniqueness',
   rules: [EVENT_ID, COMPETITOR_ID, TEAM_ID, RELAY_TEAM_ID, BIB_IN_UNIT, CODE_CATEGORY],
-  check({ model, report }) {
+  checkAcross({ model, report }) {
     for (const { id, first, path } of repeats(model.eventsById, 'events', 'event_id')) {
       report({ code: EVENT_ID.code, message: l10n.t('Event id "{0}" is already used by {1}. Give each event id its own value.', id, first), path });
     }
@@ -60,8 +61,9 @@ export const uniquenessRules: RuleFamily = {
         });
       } else codeCategories.set(key, event.index);
     }
-
-    for (const { unit, path } of eachUnit(model.events)) {
+  },
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
       const seen = new Map<string, number>();
       const resultList = asArray(unit.results);
       for (let i = 0; i < resultList.length; i++) {
@@ -80,4 +82,4 @@ export const uniquenessRules: RuleFamily = {
       }
     }
   },
-};
+});

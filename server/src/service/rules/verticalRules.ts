@@ -25,25 +25,29 @@ function trialHeights(unit: JsonObject): string[] {
   return [...heights].sort((a, b) => parseMetres(a)! - parseMetres(b)!);
 }
 
-export const verticalRules = perEventFamily('vertical', [NO_HEIGHTS, HEIGHT_NOT_LISTED, AFTER_CLEARANCE, AFTER_ELIMINATION], (event, report) => {
-  for (const { unit, path } of unitsOf(event)) {
-    const trials = asArray(unit.trials);
-    const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
-    if (firstHeightTrial < 0) continue;
-    if (!Array.isArray(unit.heights)) {
-      const heights = trialHeights(unit);
-      report({
-        code: NO_HEIGHTS.code,
-        message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
-        path: [...path, 'trials'],
-        target: 'key',
-        fixes: [{ title: l10n.t('Add "heights" {0} — the heights of the trials', heights.join(', ')), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], kind: 'data' }],
-      });
+export const verticalRules = perEventFamily({
+  name: 'vertical',
+  rules: [NO_HEIGHTS, HEIGHT_NOT_LISTED, AFTER_CLEARANCE, AFTER_ELIMINATION],
+  checkEvent(event, report) {
+    for (const { unit, path } of unitsOf(event)) {
+      const trials = asArray(unit.trials);
+      const firstHeightTrial = trials.findIndex((trial) => asObject(trial)?.height !== undefined);
+      if (firstHeightTrial < 0) continue;
+      if (!Array.isArray(unit.heights)) {
+        const heights = trialHeights(unit);
+        report({
+          code: NO_HEIGHTS.code,
+          message: l10n.t('These trials carry heights but the unit has no "heights" list. Add "heights" with every height of the competition, in order.'),
+          path: [...path, 'trials'],
+          target: 'key',
+          fixes: [{ title: l10n.t('Add "heights" {0} — the heights of the trials', heights.join(', ')), edits: [{ op: 'addProperty', path, name: 'heights', value: heights }], kind: 'data' }],
+        });
+      }
+      const review = reviewAttempts(event, unit);
+      reportUnlistedHeights(unit, path, review, report);
+      reportSequence(unit, path, review, report);
     }
-    const review = reviewAttempts(event, unit);
-    reportUnlistedHeights(unit, path, review, report);
-    reportSequence(unit, path, review, report);
-  }
+  },
 });
 
 function reportUnlistedHeights(unit: JsonObject, path: (string | number)[], review: AttemptReview, report: Report): void {
