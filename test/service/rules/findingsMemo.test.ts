@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentCache, EditableDocument, Finding, RULE_FAMILIES, buildModel } from '../../../server/src/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompetitionDocument, DocumentCache, EditableDocument, Finding, RULE_FAMILIES, buildModel, formatPath, locatePath, parseJson, validateDocument } from '../../../server/src/service';
+import { Json, Prng, leaves, mistake, validCorpus } from '../../helpers/mutations';
 import { perEventFamily } from '../../../server/src/service/rules/memo';
+import { acrossListsFamily } from '../../../server/src/service/rules/acrossLists';
 import { CompetitionModel } from '../../../server/src/service/model';
 
 /** A family that reports one finding per event and records which events it checked. */
@@ -78,8 +81,98 @@ test('the real rules: findings kept for an event or a competitor follow it when 
   // The same objects, each now second in its list, as a version that shares them has them.
   const moved = { events: [{ event_id: 'e0', event_code: '200', name: '200m', units: [] }, event], competitors: [{ competitor_id: '0', first_name: 'Bo', last_name: 'Ng' }, competitor] };
   assert.deepEqual(findingsOf(moved), [['OT101', ['events', 1, 'rounds']], ['OT703', ['competitors', 1, 'favourite_colour']]]);
+  // Checks across lists: the same competitors and event, the event now second (after an item that is no event).
+  const competitors = [competitor];
+  const running = { event_id: 'e2', event_code: '100', name: '100m', units: [{ results: [{ bib: '9' }] }] };
+  const bibFindings = (value: unknown): unknown[] => {
+    const found: Finding[] = [];
+    const model = buildModel(value);
+    for (const family of RULE_FAMILIES) family.check({ model, report: (f) => found.push(f) });
+    return found.filter((f) => f.code === 'OT601').map((f) => f.path);
+  };
+  assert.deepEqual(bibFindings({ events: [running], competitors }), [['events', 0, 'units', 0, 'results', 0, 'bib']]);
+  assert.deepEqual(bibFindings({ events: [5, running], competitors }), [['events', 1, 'units', 0, 'results', 0, 'bib']]);
   // A list renamed (its items shared): the items are checked against their new list's schema.
   const team = { team_id: 'T', team_name: 'Club', first_name: 'Ann' };
   assert.deepEqual(findingsOf({ teams: [team] }), [['OT703', ['teams', 0, 'first_name']]]);
   assert.deepEqual(findingsOf({ competitors: [team] }).filter(([, path]) => path[2] === 'first_name'), []);
+});
+
+test('checks across lists kept with their inputs give what a fresh parse gives, value edit after value edit', () => {
+  let compared = 0;
+  for (const [seed, { name, doc }] of validCorpus().entries()) {
+    const random = new Prng(seed + 1);
+    let text = JSON.stringify(doc, null, 2);
+    const editor = new EditableDocument(`file:///${seed}.opentrack.json`, 'json', 1, text);
+    const cache = new DocumentCache();
+    validateDocument(cache.get(editor));
+    for (let version = 2; version <= 60; version++) {
+      const all = leaves(JSON.parse(text) as Json);
+      const leaf = random.pick(all);
+      const span = locatePath(text, leaf.path)!.value;
+      const value = JSON.stringify(mistake(leaf, all, random));
+      editor.update([{ range: { start: editor.positionAt(span.offset), end: editor.positionAt(span.offset + span.length) }, text: value }], version);
+      text = text.slice(0, span.offset) + value + text.slice(span.offset + span.length);
+      const fresh = new CompetitionDocument(TextDocument.create(editor.uri, 'json', version, text), parseJson(text));
+      assert.deepEqual(validateDocument(cache.get(editor)), validateDocument(fresh), `${name}, version ${version}: ${formatPath(leaf.path)} = ${value}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 500);
+});
+
+test('checks across lists see an edit of what they read that value edits of samples seldom make', () => {
+  const meet = {
+    events: [
+      { event_id: 'DEC', event_code: 'DEC', name: 'Decathlon', results: [{ bib: '1' }] },
+      { event_id: 'DEC1', event_code: '100', name: '100m', parent: 'DEC', units: [{ results: [{ bib: '1', performance: '11.02' }] }] },
+      { event_id: 'LJ1', event_code: 'LJ', name: 'Long jump', category: 'U20' },
+      { event_id: 'LJ2', event_code: 'LJ', name: 'Long jump', category: 'SEN' },
+    ],
+    competitors: [{ competitor_id: '1', first_name: 'Ann', last_name: 'Lee' }, { competitor_id: '2', first_name: 'Bo', last_name: 'Ng' }],
+  };
+  // What is edited (the text around it, the value in it), what it becomes, and the finding that follows.
+  const edits: [string, string, string, string, string][] = [
+    ["the bib of a combined event's own result", '"results":[{"bib":"1"}]', '"1"', '"2"', 'OT610'],
+    ['a category', '"category":"SEN"', '"SEN"', '"U20"', 'OT506'],
+  ];
+  for (const [what, near, value, replacement, code] of edits) {
+    let text = JSON.stringify(meet);
+    const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+    const cache = new DocumentCache();
+    assert.ok(!validateDocument(cache.get(editor)).some((d) => d.code === code), `${what}: not before`);
+    const from = text.indexOf(near) + near.indexOf(value);
+    const to = from + value.length;
+    editor.update([{ range: { start: editor.positionAt(from), end: editor.positionAt(to) }, text: replacement }], 2);
+    text = text.slice(0, from) + replacement + text.slice(to);
+    const fresh = validateDocument(new CompetitionDocument(TextDocument.create(editor.uri, 'json', 2, text), parseJson(text)));
+    assert.ok(fresh.some((d) => d.code === code), `${what}: ${code} after`);
+    assert.deepEqual(validateDocument(cache.get(editor)), fresh, what);
+  }
+});
+
+test('a check across lists runs again only when what it reads changes: not for a performance, for a bib', () => {
+  let runs = 0;
+  const family = acrossListsFamily({ name: 'spy', rules: [], check: ({ report }) => void (runs++, report({ code: 'OT601', message: 'x', path: ['competitors'] })) });
+  let text = JSON.stringify({ events: [{ event_id: 'E', event_code: '100', units: [{ results: [{ bib: '1', performance: '11.02' }] }] }], competitors: [{ competitor_id: '1' }] });
+  const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+  const cache = new DocumentCache();
+  const check = (): number => {
+    let reported = 0;
+    family.check({ model: cache.get(editor).model, report: () => reported++ });
+    return reported;
+  };
+  const type = (version: number, near: string, replacement: string): void => {
+    const at = text.indexOf(near);
+    editor.update([{ range: { start: editor.positionAt(at), end: editor.positionAt(at + near.length) }, text: replacement }], version);
+    text = text.slice(0, at) + replacement + text.slice(at + near.length);
+  };
+  assert.equal(check(), 1);
+  type(2, '11.02', '11.03');
+  assert.ok(cache.get(editor).edited, 'patched');
+  assert.equal(check(), 1, 'its findings reported again');
+  assert.equal(runs, 1, 'not run for a performance');
+  type(3, '"bib":"1"', '"bib":"2"');
+  assert.equal(check(), 1);
+  assert.equal(runs, 2, 'run again for a bib');
 });

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { RuleFamily, RuleInfo } from './rule';
+import { RuleInfo } from './rule';
+import { acrossListsFamily } from './acrossLists';
 import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
 import { eachUnit } from './walk';
 
@@ -10,7 +11,7 @@ const NOT_PARENT_ENTRANT: RuleInfo = { code: 'OT610', name: 'combined-child-bib'
  * the combined event: its event-level results or its entries. A parent that lists neither is
  * not checked.
  */
-export const combinedEntryRules: RuleFamily = {
+export const combinedEntryRules = acrossListsFamily({
   name: 'combined-entries',
   rules: [NOT_PARENT_ENTRANT],
   check({ model, report }) {
@@ -47,7 +48,7 @@ export const combinedEntryRules: RuleFamily = {
       }
     }
   },
-};
+});
 
 /** Bibs of a combined event's own results and of the competitors entered in it. */
 function entrantsOfEvent(parent: EventEntry, entered: Map<string, string[]>): Set<string> {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { RuleContext, RuleFamily, RuleInfo } from './rule';
+import { RuleContext, RuleInfo } from './rule';
+import { acrossListsFamily } from './acrossLists';
 import { EventEntry, Indexed, asArray, asObject, asString } from '../model';
 import { eachUnit } from './walk';
 import { JsonPath } from '../json/path';
@@ -21,14 +22,14 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Who an event's `genders` admits: X ("rather not specify") goes into men's start lists. */
 const ADMITS: Record<string, ReadonlySet<string>> = { M: new Set(['M', 'X']), F: new Set(['F']), MF: new Set(['M', 'F', 'X']) };
 
-export const competitorRules: RuleFamily = {
+export const competitorRules = acrossListsFamily({
   name: 'competitors',
   rules: [GENDER, BIRTH_DATE],
   check(context) {
     checkBirthDates(context);
     checkGenders(context);
   },
-};
+});
 
 /**
  * Birth dates after the competition or giving an age no athlete has. When a quarter of the dated

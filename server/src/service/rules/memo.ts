@@ -1,6 +1,7 @@
 import { Finding } from '../findings';
 import { EventEntry } from '../model';
 import { Report, RuleContext, RuleFamily, RuleInfo } from './rule';
+import { AcrossListsMemo } from './acrossLists';
 
 /**
  * Findings about one parsed object, kept while the object lives. Parsed values never change, and
@@ -34,18 +35,19 @@ export interface PerEventChecks {
   rules: readonly RuleInfo[];
   /** Findings about one event, from that event alone (its object and its place in the list). */
   checkEvent(event: EventEntry, report: Report): void;
-  /** Findings across events or other lists, checked on every version. */
+  /** Findings across events or other lists, reading only what AcrossListsMemo's inputs hold: kept with them. */
   checkAcross?(context: RuleContext): void;
 }
 
 /** Each event is checked on its own, and an event an edit did not touch is not checked again. */
 export function perEventFamily({ name, rules, checkEvent, checkAcross }: PerEventChecks): RuleFamily {
   const memo = new FindingsMemo();
+  const across = new AcrossListsMemo();
   return {
     name,
     rules,
     check(context) {
-      checkAcross?.(context);
+      if (checkAcross) across.report(context, checkAcross);
       for (const event of context.model.events) memo.report(event.value, event.index, context.report, (collect) => checkEvent(event, collect));
     },
   };

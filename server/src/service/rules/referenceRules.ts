@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { RuleContext, RuleFamily, RuleInfo } from './rule';
+import { RuleContext, RuleInfo } from './rule';
+import { acrossListsFamily } from './acrossLists';
 import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
 import { canonicalCode } from '../format/eventCodes';
 import { closest, withSuggestion } from './suggest';
@@ -19,7 +20,7 @@ function eventIds(model: CompetitionModel): string[] {
   return [...model.eventsById.keys()];
 }
 
-export const referenceRules: RuleFamily = {
+export const referenceRules = acrossListsFamily({
   name: 'references',
   rules: [RESULT_BIB, RELAY_BIB, ENTERED_EVENT, ENTERED_CODE, RELAY_EVENT, RUNNER, COMPETITOR_TEAM, PARENT],
   check(context) {
@@ -43,7 +44,7 @@ export const referenceRules: RuleFamily = {
       }
     }
   },
-};
+});
 
 function checkResultBibs({ model, report }: RuleContext): void {
   const relayIdsByEvent = new Map<string, Set<string>>();
