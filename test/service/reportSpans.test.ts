@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { NodeSpans, ReportSpan, locatePaths, reportSpans } from '../../server/src/service/json/locate';
 import { JsonPath } from '../../server/src/service/json/path';
 import { MEET } from './features/support';
+import { VersionSpans } from '../../server/src/service/versionSpans';
 
 /**
  * The report-span policy written directly over locatePaths, one prefix at a time: the oracle
@@ -81,5 +82,29 @@ describe('reportSpans', () => {
     assert.deepEqual(reportSpans(text, targets).map(at), ['3', '2', '4']);
     // uniqueKeys promises no repeated key: once every path is reached, the rest of the text is not read.
     assert.deepEqual(reportSpans(text, targets.slice(0, 2), true).map(at), ['1', '2']);
+  });
+
+  it('in a version whose edited value is known, the paths in it are located in its text alone, with the spans of the whole text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), fc.boolean(), fc.nat(), (value, indent, onKey, pick) => {
+        const text = JSON.stringify(value, null, indent ? 2 : undefined);
+        const paths = pathsOf(value);
+        const nodes = locatePaths(text, paths);
+        const existing = paths.filter((_, i) => nodes[i]);
+        const path = existing[pick % existing.length]!;
+        const span = locatePaths(text, [path])[0]!.value;
+        const edited = { path, start: span.offset, raw: text.slice(span.offset, span.offset + span.length), isContainer: /^[[{]/.test(text.slice(span.offset)) };
+        let joins = 0;
+        const spans = new VersionSpans(() => (joins++, text), () => true, undefined, edited);
+        const targets = paths.map((p) => ({ path: p, onKey }));
+        assert.deepEqual(spans.reportSpans(targets), reportSpans(text, targets, true));
+        // Inside the edited value, exact and off its own key: the whole text is not read.
+        const inside = paths.filter((p, i) => nodes[i] && p.length > path.length && path.every((s, j) => p[j] === s)).map((p) => ({ path: p, onKey }));
+        joins = 0;
+        assert.deepEqual(new VersionSpans(() => (joins++, text), () => true, undefined, edited).reportSpans(inside), reportSpans(text, inside, true));
+        assert.equal(joins, 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -34,7 +34,7 @@ export class CompetitionDocument {
     // An edit inside a scalar moves no line break and no bracket: its layout results still hold.
     this.layout = carried && !carried.edit.isContainer ? carried.layout : new Map();
     // Strict JSON (a byte order mark aside) has no key twice: a patched version keeps that, or is parsed anew.
-    this.spans = new VersionSpans(() => this.text, () => parsed.problems.every((p) => p.code === 'OT006'), carried);
+    this.spans = new VersionSpans(() => this.text, () => parsed.problems.every((p) => p.code === 'OT006'), carried, edited);
     const { version } = source;
     const editable = source instanceof EditableDocument ? source : undefined;
     this.textVersion = editable ? editable.snapshot() : new TextVersion(source.getText());

@@ -1,6 +1,7 @@
-import { NodeSpans, ReportSpan, Span, locatePaths, reportSpans } from './json/locate';
+import { NodeSpans, ReportSpan, Span, locatePaths, reportSpans, reportSpansInValue } from './json/locate';
 import { JsonPath, pathKey } from './json/path';
 import type { ValueEdit } from './incrementalParse';
+import type { ValueRegion } from './json/valueRegion';
 
 /**
  * The spans one version has located (where to report on a path, the key and value of a node),
@@ -17,6 +18,8 @@ export class VersionSpans {
     /** Whether the text gives no key twice in an object: locating may stop at the last path found. */
     private readonly uniqueKeys: () => boolean,
     private previous?: { spans: VersionSpans; edit: ValueEdit },
+    /** The value the edit that made this version changed, as it is now. */
+    private readonly edited?: ValueRegion,
   ) {}
 
   /** See `reportSpans` in json/locate. */
@@ -25,9 +28,35 @@ export class VersionSpans {
       this.report,
       targets.map(({ path, onKey }) => (onKey ? 'k' : 'v') + pathKey(path)),
       (spans, edit) => (edit.isContainer && !spans.exact ? undefined : movedReport(spans, edit)),
-      (missing) => reportSpans(this.text(), missing.map((i) => targets[i]!), this.uniqueKeys()),
+      (missing) => this.locateReports(missing.map((i) => targets[i]!)),
       (spans) => spans.report,
     ) as ReportSpan[];
+  }
+
+  /**
+   * Paths in the edited value are located in its text alone: a problem that appears where the
+   * user types (a performance half typed) costs the value, not a walk of the whole text (nor
+   * joining it). The others, and those whose span may lie outside the value, in the whole text.
+   */
+  private locateReports(targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>): ReportSpan[] {
+    const result: (ReportSpan | undefined)[] = new Array(targets.length);
+    const region = this.edited;
+    if (region) {
+      const inside: number[] = [];
+      targets.forEach(({ path }, i) => {
+        if (path.length >= region.path.length && region.path.every((segment, j) => path[j] === segment)) inside.push(i);
+      });
+      if (inside.length > 0) {
+        const relative = inside.map((i) => ({ path: targets[i]!.path.slice(region.path.length), onKey: targets[i]!.onKey }));
+        reportSpansInValue(region.raw, relative, this.uniqueKeys()).forEach((span, j) => {
+          if (span) result[inside[j]!] = { ...span, offset: span.offset + region.start };
+        });
+      }
+    }
+    const rest: number[] = [];
+    for (let i = 0; i < targets.length; i++) if (!result[i]) rest.push(i);
+    if (rest.length > 0) reportSpans(this.text(), rest.map((i) => targets[i]!), this.uniqueKeys()).forEach((span, j) => (result[rest[j]!] = span));
+    return result as ReportSpan[];
   }
 
   /** See `locatePaths` in json/locate (paths not in the text give undefined). */

@@ -186,6 +186,19 @@ export interface ReportSpan extends Span {
  * (diagnostics near the start of a large file do not pay for the rest of it).
  */
 export function reportSpans(text: string, targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>, uniqueKeys = false): ReportSpan[] {
+  return locateReports(text, targets, uniqueKeys, false) as ReportSpan[];
+}
+
+/**
+ * reportSpans in the text of one value (`raw`, paths from it): the same spans as in the whole
+ * text, at offsets in `raw`, except where the whole text's answer may lie outside it (the
+ * value's own key, or its key as the fallback of a path it lacks): undefined there.
+ */
+export function reportSpansInValue(raw: string, targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>, uniqueKeys: boolean): (ReportSpan | undefined)[] {
+  return locateReports(raw, targets, uniqueKeys, true);
+}
+
+function locateReports(text: string, targets: ReadonlyArray<{ path: JsonPath; onKey?: boolean }>, uniqueKeys: boolean, inValue: boolean): (ReportSpan | undefined)[] {
   const { root, size } = buildTrie(targets.map((t) => t.path));
   let pending = size;
   walkText(text, root, (scanner) => ({
@@ -204,11 +217,14 @@ export function reportSpans(text: string, targets: ReadonlyArray<{ path: JsonPat
       node = child;
     }
     const reached = node.reached;
-    if (!reached) return { offset: 0, length: 0, exact: false };
+    if (!reached) return inValue ? undefined : { offset: 0, length: 0, exact: false };
     const exact = depth === path.length;
     if ((onKey || !exact) && reached.key) return { ...reached.key, exact };
     const first = text.charCodeAt(reached.token.offset);
-    if (first !== 123 && first !== 91) return { ...reached.token, exact };
+    const container = first === 123 || first === 91;
+    // At the value itself, the whole text would prefer its key (the key is outside `raw`).
+    if (inValue && depth === 0 && (onKey || !exact || container)) return undefined;
+    if (!container) return { ...reached.token, exact };
     return reached.key ? { ...reached.key, exact } : { offset: reached.token.offset, length: 1, exact };
   });
 }
