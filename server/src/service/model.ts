@@ -48,7 +48,17 @@ export interface CompetitionModel {
   hasRelayTeams: boolean;
 }
 
-function indexList(list: unknown[], idKey: string): [Indexed[], Map<string, Indexed[]>] {
+/**
+ * The indexes of each list, kept while the list lives: parsed values never change, and a version
+ * made by typing shares every list the edit did not touch (typing in a result leaves the lists
+ * of competitors and teams as they were, and they are not indexed again).
+ */
+const indexes = new WeakMap<unknown[], { idKey: string; items: Indexed[]; byId: Map<string, Indexed[]> }>();
+
+function indexList(list: unknown, idKey: string): [Indexed[], Map<string, Indexed[]>] {
+  if (!Array.isArray(list)) return [[], new Map()];
+  const kept = indexes.get(list);
+  if (kept?.idKey === idKey) return [kept.items, kept.byId];
   const items: Indexed[] = [];
   const byId = new Map<string, Indexed[]>();
   list.forEach((raw, index) => {
@@ -63,6 +73,7 @@ function indexList(list: unknown[], idKey: string): [Indexed[], Map<string, Inde
       else byId.set(id, [item]);
     }
   });
+  indexes.set(list, { idKey, items, byId });
   return [items, byId];
 }
 
@@ -84,9 +95,9 @@ export function buildModel(value: unknown): CompetitionModel {
       else eventsById.set(id, [entry]);
     }
   });
-  const [competitors, competitorsById] = indexList(asArray(root?.competitors), 'competitor_id');
-  const [teams, teamsById] = indexList(asArray(root?.teams), 'team_id');
-  const [relayTeams] = indexList(asArray(root?.relay_teams), 'relay_team_id');
+  const [competitors, competitorsById] = indexList(root?.competitors, 'competitor_id');
+  const [teams, teamsById] = indexList(root?.teams, 'team_id');
+  const [relayTeams] = indexList(root?.relay_teams, 'relay_team_id');
   return {
     root,
     events,

@@ -176,3 +176,14 @@ test('a check across lists runs again only when what it reads changes: not for a
   assert.equal(check(), 1);
   assert.equal(runs, 2, 'run again for a bib');
 });
+
+test('a list an edit did not touch is not indexed again: the next version\'s model shares its index', () => {
+  const competitors = [{ competitor_id: '1' }, { competitor_id: '2' }];
+  const first = buildModel({ competitors, events: [] });
+  const next = buildModel({ competitors, events: [{ event_id: 'E' }] });
+  assert.equal(next.competitorsById, first.competitorsById);
+  assert.deepEqual([...next.competitorsById.keys()], ['1', '2']);
+  const edited = buildModel({ competitors: [...competitors, { competitor_id: '3' }], events: [] });
+  assert.deepEqual([...edited.competitorsById.keys()], ['1', '2', '3'], 'a new list is indexed anew');
+  assert.equal(buildModel({ teams: competitors }).teamsById.size, 0, 'by its own id key: the same list as teams has no team_id');
+});

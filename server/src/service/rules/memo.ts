@@ -12,13 +12,19 @@ import { AcrossListsMemo } from './acrossLists';
 export class FindingsMemo {
   private readonly byObject = new WeakMap<object, { at: number; findings: readonly Finding[] }>();
 
-  /** Reports the findings of `check` about `object`, which is item `at` of its list (the findings' paths say where it is: moved, it is checked again). */
-  report(object: object, at: number, report: Report, check: (report: Report) => void): void {
+  /**
+   * Reports the findings kept about `object` as item `at` of its list (the findings' paths say
+   * where it is: moved, it is checked again); false when none are kept for it there (then `record`).
+   */
+  replay(object: object, at: number, report: Report): boolean {
     const kept = this.byObject.get(object);
-    if (kept?.at === at) {
-      for (const finding of kept.findings) report(finding);
-      return;
-    }
+    if (kept?.at !== at) return false;
+    for (const finding of kept.findings) report(finding);
+    return true;
+  }
+
+  /** Reports the findings of `check` about `object`, item `at` of its list, and keeps them. */
+  record(object: object, at: number, report: Report, check: (report: Report) => void): void {
     const findings: Finding[] = [];
     check((finding) => {
       findings.push(finding);
@@ -48,7 +54,10 @@ export function perEventFamily({ name, rules, checkEvent, checkAcross }: PerEven
     rules,
     check(context) {
       if (checkAcross) across.report(context, checkAcross);
-      for (const event of context.model.events) memo.report(event.value, event.index, context.report, (collect) => checkEvent(event, collect));
+      for (const event of context.model.events) {
+        // The closure only for an event to check: replaying allocates nothing.
+        if (!memo.replay(event.value, event.index, context.report)) memo.record(event.value, event.index, context.report, (collect) => checkEvent(event, collect));
+      }
     },
   };
 }

@@ -47,7 +47,7 @@ export const unknownPropertyRules: RuleFamily = {
       const memo = memos.get(list.key as string)!;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (item !== null && typeof item === 'object') memo.report(item, i, report, (collect) => walk({ value: item, schema: list.schema, parent: list, key: i }, collect));
+        if (item !== null && typeof item === 'object' && !memo.replay(item, i, report)) memo.record(item, i, report, (collect) => walk({ value: item, schema: list.schema, parent: list, key: i }, collect));
       }
     }
   },
