@@ -389,3 +389,31 @@ test('a check that reads the event sees an edit of the event, not a review kept 
   assert.ok(expected.length > before.length, 'three attempts allowed: the later ones are reported');
   assert.deepEqual(validateDocument(edited), expected);
 });
+
+test('items pasted into or deleted from a list: the items before and after them stay the objects they were; an item whose keys changed order is new', () => {
+  const items = ['{"competitor_id":"1","gender":"F"}', '{"competitor_id":"2","gender":"M"}', '{"competitor_id":"3","gender":"F"}'];
+  const text = `{"competitors":[${items.join(',')}]}`;
+  const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+  const cache = new DocumentCache();
+  const listOf = (): Record<string, unknown>[] => (cache.get(editor).parsed.value as { competitors: Record<string, unknown>[] }).competitors;
+  const [first, second, third] = listOf();
+  // The second competitor deleted, comma included.
+  const at = text.indexOf(items[1]!);
+  editor.update([{ range: { start: editor.positionAt(at), end: editor.positionAt(at + items[1]!.length + 1) }, text: '' }], 2);
+  assert.deepEqual(cache.get(editor).edited?.path, ['competitors'], 'the list is parsed again');
+  const deleted = listOf();
+  assert.equal(deleted[0], first);
+  assert.equal(deleted[1], third);
+  // Pasted back: the others stay.
+  editor.update([{ range: { start: editor.positionAt(at), end: editor.positionAt(at) }, text: `${items[1]!},` }], 3);
+  const pasted = listOf();
+  assert.equal(pasted[0], first);
+  assert.equal(pasted[2], third);
+  assert.deepEqual(pasted[1], second);
+  // The last one written again with its keys in the other order: a new object, as the text says.
+  const last = editor.getText().indexOf(items[2]!);
+  editor.update([{ range: { start: editor.positionAt(last), end: editor.positionAt(last + items[2]!.length) }, text: '{"gender":"F","competitor_id":"3"}' }], 4);
+  const reordered = listOf();
+  assert.equal(reordered[0], first);
+  assert.deepEqual(Object.keys(reordered[2]!), ['gender', 'competitor_id']);
+});

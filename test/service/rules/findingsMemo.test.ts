@@ -187,3 +187,25 @@ test('a list an edit did not touch is not indexed again: the next version\'s mod
   assert.deepEqual([...edited.competitorsById.keys()], ['1', '2', '3'], 'a new list is indexed anew');
   assert.equal(buildModel({ teams: competitors }).teamsById.size, 0, 'by its own id key: the same list as teams has no team_id');
 });
+
+test('an event without findings that moved is not checked again: nothing it reported says where it was', () => {
+  const checked: string[] = [];
+  const family = perEventFamily({
+    name: 'spy',
+    rules: [],
+    checkEvent(event, report) {
+      checked.push(String(event.value.event_id));
+      if (event.value.event_id === 'bad') report({ code: 'OT101', message: 'x', path: ['events', event.index, 'rounds'] });
+    },
+  });
+  const [clean, bad] = events('clean', 'bad');
+  const run = (model: CompetitionModel): Finding[] => {
+    const found: Finding[] = [];
+    family.check({ model, report: (f) => found.push(f) });
+    return found;
+  };
+  run(buildModel({ events: [clean, bad] }));
+  checked.length = 0;
+  assert.deepEqual(run(buildModel({ events: [events('new')[0], clean, bad] })).map((f) => f.path), [['events', 2, 'rounds']]);
+  assert.deepEqual(checked, ['new', 'bad']);
+});

@@ -14,11 +14,13 @@ export class FindingsMemo {
 
   /**
    * Reports the findings kept about `object` as item `at` of its list (the findings' paths say
-   * where it is: moved, it is checked again); false when none are kept for it there (then `record`).
+   * where it is: moved, it is checked again unless it has none); false when none are kept for it
+   * there (then `record`).
    */
   replay(object: object, at: number, report: Report): boolean {
     const kept = this.byObject.get(object);
-    if (kept?.at !== at) return false;
+    // No findings say where the object is: one that moved (a competitor deleted before it) stays clean.
+    if (!kept || (kept.at !== at && kept.findings.length > 0)) return false;
     for (const finding of kept.findings) report(finding);
     return true;
   }
