@@ -10,15 +10,15 @@ async function settle(): Promise<void> {
   for (let turn = 0; turn < SETTLE_TURNS + 4; turn++) await nextTurn();
 }
 
-/** A clock that each validation moves on by `cost` ms. */
-function scheduler(cost: number): { scheduler: PushScheduler; runs: string[]; work: (name: string) => () => Promise<void> } {
+/** A clock that each validation moves on by `cost` ms, and `pause` by the time the user pauses. */
+function scheduler(cost: number): { scheduler: PushScheduler; runs: string[]; work: (name: string) => () => Promise<void>; pause: (ms: number) => void } {
   let clock = 0;
   const runs: string[] = [];
   const work = (name: string) => async () => {
     runs.push(name);
     clock += cost;
   };
-  return { scheduler: new PushScheduler(() => clock), runs, work };
+  return { scheduler: new PushScheduler(() => clock), runs, work, pause: (ms) => void (clock += ms) };
 }
 
 test('a document that validates quickly is validated as soon as the edits queued with the change are read, without a delay', async () => {
@@ -69,4 +69,29 @@ test('a validation a little over the cheap limit waits only as long as it took',
   mock.timers.tick(1);
   await settle();
   assert.deepEqual(runs, ['a1', 'a2']);
+});
+
+test('after a pause at least as long as the last, slow, validation, an edit is validated at once; right after it, the edit waits', async () => {
+  const { scheduler: pushes, runs, work, pause } = scheduler(400);
+  pushes.schedule('a', work('a1'));
+  await settle();
+  pause(PUSH_DELAY_MS);
+  pushes.schedule('a', work('a2'));
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2'], 'no timer advanced');
+  pushes.schedule('a', work('a3'));
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2'], 'just after a2: waits');
+  mock.timers.tick(PUSH_DELAY_MS);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2', 'a3']);
+  // A shorter pause shortens the wait by as much.
+  pause(150);
+  pushes.schedule('a', work('a4'));
+  mock.timers.tick(PUSH_DELAY_MS - 151);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2', 'a3']);
+  mock.timers.tick(1);
+  await settle();
+  assert.deepEqual(runs, ['a1', 'a2', 'a3', 'a4']);
 });

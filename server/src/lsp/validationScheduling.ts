@@ -21,10 +21,13 @@ export function nextTurn(): Promise<void> {
  * validated at most once per wait as long as that validation (up to PUSH_DELAY_MS), for the
  * version current then: typing is not held up by validations of superseded versions, and a user
  * who types on still sees diagnostics (a wait that each keystroke restarted would never end).
+ * The wait counts from the end of that validation: an edit after a pause at least as long is
+ * validated at once (a time typed after a paste that was slow to check does not wait for it).
  */
 export class PushScheduler {
   private readonly scheduled = new Map<string, { work: () => Promise<void>; timer?: NodeJS.Timeout }>();
-  private readonly lastCost = new Map<string, number>();
+  /** The last validation of each document: how long it took, and when it ended. */
+  private readonly last = new Map<string, { cost: number; end: number }>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -45,12 +48,14 @@ export class PushScheduler {
       try {
         await ticket.work();
       } finally {
-        this.lastCost.set(uri, this.now() - start);
+        const end = this.now();
+        this.last.set(uri, { cost: end - start, end });
       }
     };
-    const cost = this.lastCost.get(uri) ?? 0;
-    if (cost > CHEAP_VALIDATION_MS) {
-      ticket.timer = setTimeout(() => void run(), Math.min(cost, PUSH_DELAY_MS));
+    const last = this.last.get(uri);
+    const wait = last && last.cost > CHEAP_VALIDATION_MS ? Math.min(last.cost, PUSH_DELAY_MS) - (this.now() - last.end) : 0;
+    if (wait > 0) {
+      ticket.timer = setTimeout(() => void run(), wait);
       return;
     }
     void (async () => {
@@ -67,6 +72,6 @@ export class PushScheduler {
   /** The document is closed: its next opening starts afresh. */
   forget(uri: string): void {
     this.cancel(uri);
-    this.lastCost.delete(uri);
+    this.last.delete(uri);
   }
 }
