@@ -417,3 +417,39 @@ test('items pasted into or deleted from a list: the items before and after them 
   assert.equal(reordered[0], first);
   assert.deepEqual(Object.keys(reordered[2]!), ['gender', 'competitor_id']);
 });
+
+test('a version parsed anew (changes in two places) keeps the previous objects of what the changes left as it was', () => {
+  const meet = {
+    full_name: 'Meet',
+    events: [
+      { event_id: 'A', units: [{ heat: 1, results: [{ bib: '1', performance: '10.50' }] }, { heat: 2, results: [{ bib: '2', performance: '10.60' }] }] },
+      { event_id: 'B', units: [] },
+    ],
+    competitors: [{ competitor_id: '1' }, { competitor_id: '2' }],
+  };
+  // A "__proto__" key is an ordinary property, as JSON.parse reads it.
+  const text = `${JSON.stringify(meet).slice(0, -1)},"__proto__":{"kept":true}}`;
+  const editor = new EditableDocument('file:///meet.opentrack.json', 'json', 1, text);
+  const cache = new DocumentCache();
+  type Value = { full_name: string; events: { units: { results: unknown[] }[] }[]; competitors: unknown[] };
+  const before = cache.get(editor).parsed.value as Value;
+  // Two places: the meet's name and a time in the first unit.
+  const name = text.indexOf('Meet');
+  const time = text.indexOf('10.50');
+  editor.update([
+    { range: { start: editor.positionAt(time), end: editor.positionAt(time + 5) }, text: '10.40' },
+    { range: { start: editor.positionAt(name), end: editor.positionAt(name + 4) }, text: 'Gala' },
+  ], 2);
+  const document = cache.get(editor);
+  assert.equal(document.edited, undefined, 'parsed anew');
+  const after = document.parsed.value as Value;
+  assert.equal(after.full_name, 'Gala');
+  assert.equal(after.competitors, before.competitors, 'an untouched list');
+  assert.equal(after.events[1], before.events[1], 'an untouched event');
+  assert.notEqual(after.events[0], before.events[0]);
+  assert.equal(after.events[0]!.units[1], before.events[0]!.units[1], 'the untouched unit of the edited event');
+  assert.deepEqual(after.events[0]!.units[0]!.results, [{ bib: '1', performance: '10.40' }]);
+  assert.equal(Object.getPrototypeOf(after), Object.prototype);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(after, '__proto__')?.value, { kept: true });
+  assert.deepEqual(after, parseJson(editor.getText()).value);
+});

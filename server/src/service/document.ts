@@ -9,6 +9,7 @@ import { TextSnapshot } from './textSnapshot';
 import { TextVersion } from './textVersion';
 import { EditableDocument } from './editableDocument';
 import { ValueEdit, reparseEdited } from './incrementalParse';
+import { shareUnchanged } from './json/sharedValues';
 
 /** One version of a document, parsed once; the model is built on first use. */
 export class CompetitionDocument {
@@ -86,6 +87,13 @@ export class CompetitionDocument {
 const NO_EDIT: ValueEdit = { start: 0, removed: 0, inserted: 0, isContainer: false };
 
 /**
+ * Texts up to this many characters parsed anew share their unchanged parts with the previous
+ * version's value, which is kept alive meanwhile (at most about 15 MB more while the text is
+ * parsed). Larger texts release it first: a 5 MB meet stays under 150 MiB.
+ */
+const SHARE_LIMIT = 2 * 1024 * 1024;
+
+/**
  * Caches the parse of each open document by URI and version, so that validation, hover,
  * completion and the outline of one version share a single parse. A version made by typing
  * inside one value is patched from the previous version's parse instead of parsed again.
@@ -96,31 +104,49 @@ export class DocumentCache {
   constructor(private readonly capacity = 16) {}
 
   get(textDocument: TextDocument): CompetitionDocument {
-    const cached = this.entries.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version && (cached.source === textDocument || cached.text === textDocument.getText())) return cached;
-    const document = this.patched(textDocument) ?? new CompetitionDocument(textDocument, parseJson(textDocument.getText()));
+    const found = this.reuse(textDocument);
+    const document = found instanceof CompetitionDocument ? found : this.parsedAnew(textDocument, found.sharable);
     this.entries.set(textDocument.uri, document);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return document;
+  }
+
+  /**
+   * The version cached or patched from the previous one; else what may be shared with it. The
+   * previous version is forgotten here, so that when the text must be parsed again, the old parse
+   * can be collected while the new one is built (only its value is kept, for a text small enough
+   * to share it).
+   */
+  private reuse(textDocument: TextDocument): CompetitionDocument | { sharable: unknown } {
+    const previous = this.entries.get(textDocument.uri);
+    if (previous && previous.version === textDocument.version && (previous.source === textDocument || previous.text === textDocument.getText())) return previous;
+    this.entries.delete(textDocument.uri);
+    const patched = previous && this.patched(previous, textDocument);
+    return patched ?? { sharable: previous && previous.textLength <= SHARE_LIMIT ? previous.parsed.value : undefined };
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
   }
 
-  /**
-   * The next version patched from the previous one, or undefined. The previous version is
-   * forgotten here, so that when the text must be parsed again, the old parse can be collected
-   * while the new one is built (no reference to it is left on the caller's stack).
-   */
-  private patched(source: TextDocument): CompetitionDocument | undefined {
-    const previous = this.entries.get(source.uri);
-    this.entries.delete(source.uri);
-    if (!previous || previous.source !== source || !(source instanceof EditableDocument)) return undefined;
+  /** The next version patched from the previous one, or undefined. */
+  private patched(previous: CompetitionDocument, source: TextDocument): CompetitionDocument | undefined {
+    if (previous.source !== source || !(source instanceof EditableDocument)) return undefined;
     const changes = source.changesSince(previous.version);
     // A version with the same text (a no-op change, the same text sent whole) keeps the parse.
     if (changes?.length === 0) return new CompetitionDocument(source, previous.parsed, previous.edited, previous.carry(NO_EDIT));
     const next = changes && reparseEdited(previous, changes);
     return next && new CompetitionDocument(source, next.parsed, next.edited, previous.carry(next.edit));
+  }
+
+  /**
+   * A version parsed anew (changes in several places, a formatter, Fix All applied): the parts
+   * equal to the previous version's value (`sharable`) become its objects again, so that the
+   * checks kept per object hold for them.
+   */
+  private parsedAnew(source: TextDocument, sharable: unknown): CompetitionDocument {
+    const parsed = parseJson(source.getText());
+    if (sharable !== undefined && parsed.value !== undefined) parsed.value = shareUnchanged(sharable, parsed.value);
+    return new CompetitionDocument(source, parsed);
   }
 }

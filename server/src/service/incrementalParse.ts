@@ -4,6 +4,7 @@ import { duplicateKeyProblems, keyCountWithin } from './json/duplicateKeys';
 import { MAX_SYNTAX_PROBLEMS, SyntaxProblems } from './json/syntaxProblems';
 import type { JsonPath } from './json/path';
 import { valueAt } from './features/paths';
+import { shareUnchanged } from './json/sharedValues';
 import type { TextChange } from './textVersion';
 
 /** The version an edit starts from: its parse, its text, and the value the last patch changed. */
@@ -104,37 +105,9 @@ function patchContainer({ parsed: { problems, value } }: ParsedVersion, region: 
     duplicateKeyProblems(raw, -1, duplicates); // -1 keys: search the tokens whatever the count says
     if (duplicates.list().length > 0) return undefined;
   }
-  const before = valueAt(value, region.path);
-  if (Array.isArray(before) && Array.isArray(edited)) shareUnchangedItems(before, edited);
+  // What the edit left as it was stays the previous version's objects (items before and after a paste or a deletion).
+  edited = shareUnchanged(valueAt(value, region.path), edited);
   return patch({ value, problems }, region, raw, edited, found);
-}
-
-/**
- * The items of a list parsed again that equal the previous version's at its start and at its
- * end (all but the ones pasted, deleted or edited) become the previous version's objects again:
- * checks kept per object (schema, rules) then hold for them, and a competitor deleted from a
- * meet re-checks nothing but the list.
- */
-function shareUnchangedItems(before: readonly unknown[], after: unknown[]): void {
-  let start = 0;
-  for (; start < before.length && start < after.length && sameJson(before[start], after[start]); start++) after[start] = before[start];
-  for (let i = before.length - 1, j = after.length - 1; i >= start && j >= start && sameJson(before[i], after[j]); i--, j--) after[j] = before[i];
-}
-
-/** Equal as parsed JSON, keys in the same order (the order is part of what the checks see). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key !== other[i] || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }
 
 /** The region's text with the changes applied, or undefined when one falls outside it (or on a container's brackets). */
