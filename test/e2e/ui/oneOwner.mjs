@@ -91,6 +91,8 @@ export const sourceActionCheck = {
     await runCommandFromPalette(page, 'Source Action...');
     await page.locator('.action-widget .monaco-list-row', { hasText: /Fix all safe OpenTrack problems/ }).first().waitFor();
     await page.keyboard.press('Escape');
+    // Closed before the next check types: a menu closing late takes its keys.
+    await page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'hidden' });
   },
 };
 
