@@ -8,6 +8,8 @@ import { completion, documentSymbols, hover, RULE_FAMILIES } from '../../server/
 import { contextAtOffset } from '../../server/src/service/json/offset';
 import { RuleFamily } from '../../server/src/service/rules/rule';
 import { eventCodeInfo } from '../../server/src/service/format/eventCodes';
+import { formatPath } from '../../server/src/service';
+import { Json, leaves } from '../helpers/mutations';
 
 /** `{"full_name": "x", "events": [[[…]]]}` nested `depth` levels inside `events`. */
 function deeplyNested(depth: number): { text: string; deepest: number } {
@@ -152,5 +154,22 @@ test('a huge unquoted word or key is quoted in its message by its first characte
     assert.ok(longest < 300, `a message of ${longest} characters`);
     assert.ok(diagnostics.some((d) => d.message.includes('xxx…')), `the word is named by an excerpt: ${diagnostics.map((d) => d.message.slice(0, 80)).join(' | ')}`);
     assert.ok(diagnostics.some((d) => d.range.end.character - d.range.start.character === word.length), 'a diagnostic covers the whole word');
+  }
+});
+
+test('any text value of a meet set to an Object.prototype name (genders "constructor", a bib "__proto__") is an ordinary value, never an internal failure', () => {
+  const meet = fullExample();
+  const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  const textLeaves = leaves(meet as Json).filter((leaf) => typeof leaf.value === 'string');
+  assert.ok(textLeaves.length > 100);
+  for (const leaf of textLeaves) {
+    for (const name of names) {
+      const copy = structuredClone(meet) as Record<string, unknown>;
+      let node = copy as Record<string | number, unknown>;
+      for (const segment of leaf.path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+      node[leaf.path[leaf.path.length - 1]!] = name;
+      const failures = diagnose(copy, { onRuleError: (family, error) => assert.fail(`${formatPath(leaf.path)} = "${name}": ${family}: ${String(error)}`) }).filter((d) => d.code === 'OT902');
+      assert.deepEqual(failures, [], `${formatPath(leaf.path)} = "${name}"`);
+    }
   }
 });

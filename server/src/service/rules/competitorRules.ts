@@ -20,7 +20,12 @@ const MAX_AGE = 110;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Who an event's `genders` admits: X ("rather not specify") goes into men's start lists. */
-const ADMITS: Record<string, ReadonlySet<string>> = { M: new Set(['M', 'X']), F: new Set(['F']), MF: new Set(['M', 'F', 'X']) };
+const ADMITS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['M', new Set(['M', 'X'])],
+  ['F', new Set(['F'])],
+  ['MF', new Set(['M', 'F', 'X'])],
+]);
+const ANY_GENDER = ADMITS.get('MF')!;
 
 export const competitorRules = acrossListsFamily({
   name: 'competitors',
@@ -77,7 +82,7 @@ function checkGenders({ model, report }: RuleContext): void {
   // (a pair, not a path: paths are built only for the entrants reported).
   const entrants = new Map<EventEntry, Map<Indexed, Where>>();
   const enter = (event: EventEntry | undefined, competitor: Indexed | undefined, list: JsonPath, index: number, key: string): void => {
-    if (!event || !competitor || !ADMITS[asString(event.value.genders) ?? '']) return;
+    if (!event || !competitor || !ADMITS.has(asString(event.value.genders) ?? '')) return;
     let map = entrants.get(event);
     if (!map) entrants.set(event, (map = new Map()));
     if (!map.has(competitor)) map.set(competitor, { list, index, key });
@@ -92,7 +97,7 @@ function checkGenders({ model, report }: RuleContext): void {
     }
   }
   for (const { event, unit, path } of eachUnit(model.events)) {
-    if (event.kind === 'relay' || !ADMITS[asString(event.value.genders) ?? '']) continue;
+    if (event.kind === 'relay' || !ADMITS.has(asString(event.value.genders) ?? '')) continue;
     const results = asArray(unit.results);
     const list = [...path, 'results'];
     for (let i = 0; i < results.length; i++) {
@@ -104,12 +109,12 @@ function checkGenders({ model, report }: RuleContext): void {
   const standing = new Map<Indexed, { admitted: number; refused: { event: EventEntry; where: Where }[] }>();
   for (const [event, competitors] of entrants) {
     const genders = asString(event.value.genders)!;
-    const admitted = ADMITS[genders]!;
+    const admitted = ADMITS.get(genders)!;
     const refused: Indexed[] = [];
     let known = 0;
     for (const competitor of competitors.keys()) {
       const gender = asString(competitor.value.gender);
-      if (gender === undefined || !ADMITS.MF!.has(gender)) continue;
+      if (gender === undefined || !ANY_GENDER.has(gender)) continue;
       known++;
       if (!admitted.has(gender)) refused.push(competitor);
     }
