@@ -1,6 +1,6 @@
 import { Finding } from '../findings';
 import { CompetitionModel, EventEntry, asArray, asObject, asString } from '../model';
-import { RuleContext, RuleFamily } from './rule';
+import { RuleContext, RuleFamily, keeping } from './rule';
 
 /**
  * What the checks across lists (references, genders, combined-event entrants, unique ids) read
@@ -114,13 +114,7 @@ export class AcrossListsMemo {
       return;
     }
     const findings: Finding[] = [];
-    check({
-      model,
-      report(finding) {
-        findings.push(finding);
-        report(finding);
-      },
-    });
+    check({ model, report: keeping(report, findings) });
     // Reached only when the check ran to its end (see FindingsMemo).
     this.kept.set(key, { inputs, findings });
   }

@@ -1,6 +1,6 @@
 import { Finding } from '../findings';
 import { EventEntry } from '../model';
-import { Report, RuleContext, RuleFamily, RuleInfo } from './rule';
+import { Report, RuleContext, RuleFamily, RuleInfo, keeping } from './rule';
 import { AcrossListsMemo } from './acrossLists';
 
 /**
@@ -28,10 +28,7 @@ export class FindingsMemo {
   /** Reports the findings of `check` about `object`, item `at` of its list, and keeps them. */
   record(object: object, at: number, report: Report, check: (report: Report) => void): void {
     const findings: Finding[] = [];
-    check((finding) => {
-      findings.push(finding);
-      report(finding);
-    });
+    check(keeping(report, findings));
     // Reached only when the check ran to its end: a spent budget (report throws) or an error leaves nothing kept.
     this.byObject.set(object, { at, findings });
   }

@@ -13,6 +13,14 @@ export interface RuleInfo {
 /** Throws to end the checks once no more findings can be shown: rules never catch around it. */
 export type Report = (finding: Finding) => void;
 
+/** A report that also keeps each finding in `kept` (to report it again later). */
+export function keeping(report: Report, kept: Finding[]): Report {
+  return (finding) => {
+    kept.push(finding);
+    report(finding);
+  };
+}
+
 export interface RuleContext {
   model: CompetitionModel;
   report: Report;

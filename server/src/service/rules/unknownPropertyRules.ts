@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Report, RuleFamily, RuleInfo } from './rule';
 import { FindingsMemo } from './memo';
 import { asObject } from '../model';
-import { competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
+import { COMPETITION_LISTS, competitionSchema, itemsOf, propertiesOf, resolveRef } from '../schema/competitionSchema';
 import { SchemaNode } from '../schema/schemaTypes';
 import { closest, withSuggestion } from './suggest';
 
@@ -26,9 +26,8 @@ interface Entry {
   key: string | number;
 }
 
-/** The competition's lists: their items are walked one by one, and an item an edit did not touch is not walked again. */
-const LISTS = new Set(['events', 'competitors', 'teams', 'relay_teams']);
-const memos = new Map([...LISTS].map((list) => [list, new FindingsMemo()]));
+/** Per list of the competition: its items are walked one by one, and an item an edit did not touch is not walked again. */
+const memos = new Map<string, FindingsMemo>(COMPETITION_LISTS.map((list) => [list, new FindingsMemo()]));
 
 /**
  * Walks the document along the schema: every object whose schema lists its properties is
@@ -67,7 +66,7 @@ function walk(start: Entry, report: Report, lists?: Entry[]): void {
     if (Array.isArray(value)) {
       const items = resolveRef(itemsOf(schema));
       if (!items) continue;
-      if (lists && entry.parent === start && LISTS.has(entry.key as string)) {
+      if (lists && entry.parent === start && memos.has(entry.key as string)) {
         lists.push({ ...entry, schema: items });
         continue;
       }

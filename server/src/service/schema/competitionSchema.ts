@@ -4,6 +4,9 @@ import { SchemaNode } from './schemaTypes';
 /** The published schema, bundled into the server so it never has to be read from disk. */
 export const competitionSchema = schemaJson as unknown as SchemaNode & { $id: string };
 
+/** The competition's lists of items: checked item by item, so that checks can stop at a budget and be kept per item. */
+export const COMPETITION_LISTS = ['events', 'competitors', 'teams', 'relay_teams'] as const;
+
 const resolved = new Map<SchemaNode, SchemaNode | undefined>();
 
 /** Follows a local `$ref` (`#/definitions/x`); cached, as the rules call it per value. */

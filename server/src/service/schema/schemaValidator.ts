@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { competitionSchema } from './competitionSchema';
+import { COMPETITION_LISTS, competitionSchema } from './competitionSchema';
 import { SchemaNode } from './schemaTypes';
 import { Finding, Fix } from '../findings';
 import { JsonPath, pointerToPath } from '../json/path';
@@ -10,9 +10,6 @@ import { parseMetres } from '../format/performance';
 
 /** VS Code's annotation keywords used by the schema (for hover, completion and messages in the editor). */
 export const VSCODE_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'patternErrorMessage'] as const;
-
-/** The competition's lists, whose items are validated one by one so that checking can stop at a budget. */
-const LISTS = ['events', 'competitors', 'teams', 'relay_teams'] as const;
 
 interface Validators {
   /** The competition without the items of its lists. */
@@ -37,7 +34,7 @@ export function compileValidators(processCode: (code: string) => string): Valida
   const { $id, ...schema } = competitionSchema;
   const properties = { ...schema.properties };
   const items = new Map<string, ValidateFunction>();
-  for (const list of LISTS) {
+  for (const list of COMPETITION_LISTS) {
     properties[list] = { ...properties[list]!, items: {} };
     items.set(list, ajv.compile({ $ref: `${$id}#/properties/${list}/items` }));
   }
@@ -83,7 +80,7 @@ export function validateAgainstSchema(value: unknown, budget = Infinity): Schema
   if (!root(value)) errors.push(...(root.errors ?? []));
   let unchecked = 0;
   const lists = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  for (const list of LISTS) {
+  for (const list of COMPETITION_LISTS) {
     const entries = lists[list];
     if (!Array.isArray(entries)) continue;
     const validate = items.get(list)!;
