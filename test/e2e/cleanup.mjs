@@ -11,8 +11,19 @@ export function stopOnInterrupt(stop) {
 async function stopEverythingThenDie(signal) {
   console.error(`\n${signal}: stopping everything that was started…`);
   await Promise.allSettled([...stoppers].map((stop) => stop()));
+  process.removeAllListeners(signal);
   process.kill(process.pid, signal);
 }
 
-process.once('SIGINT', () => stopEverythingThenDie('SIGINT'));
-process.once('SIGTERM', () => stopEverythingThenDie('SIGTERM'));
+let stopping = false;
+/**
+ * One Ctrl+C often arrives twice (from the terminal, and forwarded by npm): the signals after the
+ * first wait for the stop it started, instead of ending the process half-way (code-server left running).
+ */
+function onSignal(signal) {
+  if (stopping) return;
+  stopping = true;
+  void stopEverythingThenDie(signal);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
